@@ -1,0 +1,5 @@
+"""Allow ``python -m eventcoder``."""
+
+from eventcoder.cli import main
+
+main()
