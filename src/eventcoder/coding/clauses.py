@@ -1,0 +1,88 @@
+"""Clauses without a parser: split a sentence at punctuation, subordinators and at a
+coordinating conjunction that starts a new verb phrase; find passives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventcoder.coding.grammar import Grammar
+
+
+@dataclass
+class Clause:
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    marker: str | None = None  # subordinator that opens it ("dass", "that") or None
+    after_conj: bool = False  # opened by "und"/"and" + verb: the subject may be elided
+
+
+def split_clauses(
+    lowers: Sequence[str],
+    texts: Sequence[str],
+    start: int,
+    end: int,
+    g: Grammar,
+    heads: set[int],
+    mention_starts: set[int],
+    mention_ends: set[int],
+) -> list[Clause]:
+    """Clauses of the sentence ``[start, end)``.
+
+    A comma inside a list of actors ("Russland, China und Iran") does not split. ``und``/``and``
+    splits when a trigger head follows within two tokens and no actor starts right after it.
+    """
+    clauses: list[Clause] = []
+    cur = Clause(start, end)
+    i = start
+    while i < end:
+        low = lowers[i]
+        cut = None
+        if low in g.clause_punct:
+            if low == "," and i in mention_ends and (i + 1) in mention_starts:
+                cut = None
+            else:
+                cut = (i + 1, None, False)
+        elif low in g.subordinator and i > start:
+            cut = (i, low, False)
+        elif low in g.conjunction and low != "," and i > start and (i + 1) not in mention_starts:
+            nxt = texts[i + 1] if i + 1 < end else ""
+            verbish = nxt[:1].isalpha() and (g.lang != "de" or nxt[:1].islower())
+            if (
+                verbish
+                and lowers[i + 1] not in g.determiner
+                and ((i + 1) in heads or (i + 2) in heads)
+            ):
+                cut = (i + 1, None, True)
+        if cut is not None:
+            pos, marker, conj = cut
+            if pos > cur.start:
+                cur.end = pos
+                clauses.append(cur)
+                cur = Clause(pos, end, marker, conj)
+            else:
+                cur.marker = marker or cur.marker
+                cur.after_conj = conj or cur.after_conj
+            if low in g.subordinator:
+                cur.marker = low
+        i += 1
+    if cur.start < end:
+        cur.end = end
+        clauses.append(cur)
+    return clauses
+
+
+def is_passive(lowers: Sequence[str], clause: Clause, head: int, g: Grammar) -> bool:
+    """A passive: an auxiliary of the passive in the clause and a participle-like trigger."""
+    word = lowers[head]
+    if g.lang == "de":
+        if not (word.endswith("t") or word.endswith("en")) or word in g.passive_aux:
+            return False
+        return any(lowers[j] in g.passive_aux for j in range(clause.start, clause.end))
+    if not (word.endswith("ed") or word.endswith("en") or word.endswith("t")):
+        return False
+    for j in range(max(clause.start, head - 3), head):
+        if lowers[j] in g.passive_aux:
+            return True
+    return False

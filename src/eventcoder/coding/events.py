@@ -1,0 +1,397 @@
+"""Sentence by sentence: triggers + clauses + roles + attributes -> :class:`Event` objects."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventcoder.coding import attributes
+from eventcoder.coding.clauses import Clause, is_passive, split_clauses
+from eventcoder.coding.crosswalk import cameo_to_plover
+from eventcoder.coding.grammar import Grammar
+from eventcoder.coding.intent import intended
+from eventcoder.coding.location import ArticlePlaces, article_places, locate
+from eventcoder.coding.mentions import ACTOR_KINDS
+from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
+from eventcoder.coding.triggers import TriggerMatch
+from eventcoder.model import Actor, Event, Evidence
+
+
+ATTRIBUTED = frozenset({"reported", "rumored", "announced"})  # labels that name who says so
+
+
+@dataclass
+class DocView:
+    """Token arrays of a spaCy Doc, built once per article."""
+
+    text: str
+    idx: list[int]
+    ends: list[int]
+    lowers: list[str]
+    texts: list[str]
+
+    @classmethod
+    def of(cls, doc: Any) -> DocView:
+        idx = [t.idx for t in doc]
+        texts = [t.text for t in doc]
+        return cls(
+            doc.text,
+            idx,
+            [i + len(t) for i, t in zip(idx, texts, strict=True)],
+            [t.lower() for t in texts],
+            texts,
+        )
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing (or starting after) character ``char``."""
+        return max(0, bisect_right(self.idx, char) - 1)
+
+    def tok_end(self, char: int) -> int:
+        """Exclusive token index of the token span ending at character ``char``."""
+        return bisect_right(self.idx, char - 1)
+
+
+def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) -> list[ActorRef]:
+    """Actor mentions (sorted by start, actor kinds only) of the sentence ``[lo, hi)``."""
+    refs: list[ActorRef] = []
+    taken: set[int] = set()
+    for m in mentions:
+        ts, te = view.tok_at(m.start), view.tok_end(m.end)
+        if te <= ts:
+            te = ts + 1
+        taken.update(range(ts, te))
+        ref = ActorRef(ts, te, m.start, m.end, m.text, m.kind, m.name, m.country, m.sector, m.code)
+        ref.form = getattr(m, "form", None)
+        refs.append(ref)
+    ts, te = view.tok_at(lo), view.tok_end(hi)
+    for t in range(ts, te):
+        if view.lowers[t] in g.pronoun and t not in taken:
+            refs.append(
+                ActorRef(
+                    t, t + 1, view.idx[t], view.ends[t], view.texts[t], "pronoun", pronoun=True
+                )
+            )
+    return sorted(refs, key=lambda r: r.start_tok)
+
+
+def _actor(r: ActorRef, fallback_country: str | None) -> Actor:
+    src = r.refers_to[0] if r.pronoun and r.refers_to else r
+    country = src.country
+    if country is None and src.kind == "role":
+        country = fallback_country  # a bare role ("die Polizei"): the event's country
+    return Actor(
+        text=r.text,
+        start=r.start,
+        end=r.end,
+        name=src.name,
+        country=country,
+        sector=src.sector,
+        code=src.code,
+    )
+
+
+def _actors(group: list[ActorRef], fallback: str | None) -> list[Actor]:
+    out: list[Actor] = []
+    for r in group:
+        if r.pronoun and len(r.refers_to) > 1:
+            out.extend(_actor(x, fallback) for x in r.refers_to)
+        elif not r.pronoun or r.refers_to:
+            out.append(_actor(r, fallback))
+    return out
+
+
+def _best(matches: list[TriggerMatch]) -> TriggerMatch:
+    return max(
+        matches, key=lambda m: (not parse_frame(m.entry.frame).nominal, m.entry.priority, -m.head)
+    )
+
+
+class ArticleCoder:
+    """Codes one article (held by the ``eventcoder_events`` component)."""
+
+    def __init__(self, g: Grammar, version: str) -> None:
+        self.g = g
+        self.version = version
+
+    def code(
+        self,
+        view: DocView,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[Any],
+        triggers: Sequence[TriggerMatch],
+        *,
+        article_id: str,
+        published: str | None,
+        lang: str,
+    ) -> list[Event]:
+        text = view.text
+        places = article_places(text, mentions)
+        dates = attributes.article_dates(text, lang, published) if triggers else []
+        by_head = sorted(triggers, key=lambda m: m.head)
+        heads = [m.head for m in by_head]
+        actors = [m for m in mentions if m.kind in ACTOR_KINDS]
+        starts = [m.start for m in actors]
+        events: list[Event] = []
+        memory = _Memory()
+        prev_text = ""
+        for lo, hi in sentences:
+            ts, te = view.tok_at(lo), view.tok_end(hi)
+            a, b = bisect_right(heads, ts - 1), bisect_right(heads, te - 1)
+            sent_trigs = by_head[a:b]
+            ma, mb = bisect_right(starts, lo - 1), bisect_right(starts, hi - 1)
+            if not sent_trigs:
+                if mb > ma:  # the subject of this sentence is computed only when needed
+                    memory = _Memory(self, view, actors[ma:mb], lo, hi, memory)
+                prev_text = text[lo:hi]
+                continue
+            refs = _refs(view, actors[ma:mb], lo, hi, self.g)
+            head_set = {m.head for m in sent_trigs}
+            rf = self._finder(view, refs, ts, te, head_set, memory)
+            sent_events = []
+            for ci, clause in enumerate(rf.clauses):
+                here = [m for m in sent_trigs if clause.start <= m.head < clause.end]
+                if not here or clause.marker in self.g.background:
+                    continue
+                if any(view.lowers[j] in self.g.speech for j in range(clause.start, clause.end)):
+                    # "Auf die Frage nach der Entsendung ... erklärte sie": a topic, not an event
+                    here = [
+                        m
+                        for m in here
+                        if not (parse_frame(m.entry.frame).nominal and m.head in rf.prep_of)
+                    ]
+                    if not here:
+                        continue
+                ev = self._event(
+                    view,
+                    rf,
+                    ci,
+                    clause,
+                    _best(here),
+                    places,
+                    dates,
+                    (lo, hi),
+                    published,
+                    lang,
+                    prev_text,
+                    refs,
+                )
+                if ev is not None:
+                    sent_events.append(ev)
+            events.extend(self._merge(sent_events))
+            memory = _Memory(finder=rf)
+            prev_text = text[lo:hi]
+        for ev in events:
+            ev.article_id = article_id
+            ev.coder = self.version
+            ev.assign_id()
+        return events
+
+    def _finder(
+        self,
+        view: DocView,
+        refs: list[ActorRef],
+        ts: int,
+        te: int,
+        heads: set[int],
+        memory: _Memory,
+    ) -> RoleFinder:
+        prep_of = mark_phrases(refs, view.lowers, view.texts, ts, te, self.g)
+        starts = {r.start_tok for r in refs if not r.pronoun}
+        ends = {r.end_tok for r in refs if not r.pronoun}
+        clauses = split_clauses(view.lowers, view.texts, ts, te, self.g, heads, starts, ends)
+        return RoleFinder(refs, clauses, view.lowers, self.g, memory, prep_of)
+
+    def _event(
+        self,
+        view: DocView,
+        rf: RoleFinder,
+        ci: int,
+        clause: Clause,
+        m: TriggerMatch,
+        places: ArticlePlaces,
+        dates: list[Any],
+        sentence: tuple[int, int],
+        published: str | None,
+        lang: str,
+        prev_text: str,
+        refs: list[ActorRef],
+    ) -> Event | None:
+        e = m.entry
+        frame = parse_frame(e.frame)
+        passive = is_passive(view.lowers, clause, m.head, self.g)
+        source, target = rf.fill(ci, m.head, frame, passive, m.tokens[-1])
+        if "speaker" in frame.source and not source:
+            return None
+        if frame.nominal and not frame.bare and not source and not target:
+            return None
+        text = view.text
+        first, last = clause.start, clause.end - 1
+        while last > first and (
+            view.lowers[last] in self.g.conjunction or not view.texts[last][:1].isalnum()
+        ):
+            last -= 1
+        while first < last and (
+            view.lowers[first] in self.g.conjunction or not view.texts[first][:1].isalnum()
+        ):
+            first += 1
+        c_lo, c_hi = view.idx[first], view.ends[last]
+        actor_spans = {(r.start, r.end) for r in source + target}
+        loc = locate(places, text, (c_lo, c_hi), sentence, actor_spans)
+        fallback = (loc.country if loc and loc.country else None) or places.main_country
+        ptype, mode, cameo, context = e.type, e.mode, e.cameo, []
+        if intended(view.lowers, clause.start, m.head, ptype, lang):
+            ptype, mode = "AGREE", None
+        pc = cameo_to_plover(cameo)
+        if pc is not None:
+            context = list(pc.context)
+            if not mode and pc.type == ptype:
+                mode = pc.mode
+        t_lo = view.idx[m.tokens[0]]
+        ev = Event(
+            type=ptype,
+            mode=mode,
+            cameo=cameo,
+            context=context,
+            evidence=Evidence(text[c_lo:c_hi], c_lo, c_hi),
+            source=_actors(source, fallback),
+            target=_actors(target, fallback),
+            location=loc,
+        )
+        attributes.set_date(ev, dates, sentence, t_lo, published)
+        attributes.set_numbers(ev, text, lang, (c_lo, c_hi))
+        f = attributes.factuality(
+            text, sentence, (view.idx[m.head], view.ends[m.head]), lang, prev_text
+        )
+        if f is not None:
+            self._factuality(ev, f, sentence[0], view, rf, source, fallback)
+            if ev.factuality == "asserted" and f.label == "reported":
+                # the speaker reports their own act: what the clause itself says counts
+                own = attributes.factuality(
+                    text, (c_lo, sentence[1]), (view.idx[m.head], view.ends[m.head]), lang, ""
+                )
+                if own is not None and own.label not in ATTRIBUTED - {"announced"}:
+                    ev.factuality = own.label
+        ev.confidence = round(
+            0.4
+            + 0.2 * bool(ev.source)
+            + 0.2 * bool(ev.target)
+            + 0.1 * (len(e.steps) > 1)
+            + 0.1 * (not frame.nominal),
+            2,
+        )
+        return ev
+
+    def _factuality(
+        self,
+        ev: Event,
+        f: Any,
+        offset: int,
+        view: DocView,
+        rf: RoleFinder,
+        source: list[ActorRef],
+        fallback: str | None,
+    ) -> None:
+        """Label and attribution; the speaker is the subject of the clause of the cue when the
+        role finder knows it, else the helper's attribution span."""
+        ev.factuality = f.label
+        if f.label not in ATTRIBUTED:
+            return
+        speaker: list[ActorRef] = []
+        if f.cue_start is not None:
+            tok = view.tok_at(f.cue_start + offset)
+            ci = next((k for k, c in enumerate(rf.clauses) if c.start <= tok < c.end), None)
+            if ci is not None:
+                speaker = rf.subject(ci, tok)
+        if speaker:
+            first = speaker[0]
+            ev.attributed_to = _actor(first, fallback)
+            own = {id(x) for r in source for x in ([r] + r.refers_to)}
+            said = {id(x) for r in speaker for x in ([r] + r.refers_to)}
+            if f.label == "reported" and own & said:
+                ev.factuality = "asserted"  # a speaker's own stance is the event itself
+        elif f.source_text and f.source_start is not None:
+            s, e = f.source_start + offset, f.source_end + offset
+            inside = [r for r in rf.refs if s <= r.start < e and not r.pronoun]
+            known = inside[0] if inside else None
+            ev.attributed_to = Actor(text=f.source_text, start=s, end=e)
+            if known is not None:
+                ev.attributed_to = _actor(known, fallback)
+                ev.attributed_to.text, ev.attributed_to.start, ev.attributed_to.end = (
+                    f.source_text,
+                    s,
+                    e,
+                )
+
+    @staticmethod
+    def _merge(events: list[Event]) -> list[Event]:
+        """One event per type and sentence when the actors do not contradict each other."""
+        out: list[Event] = []
+        for ev in sorted(events, key=lambda e: -e.confidence):
+            twin = next((o for o in out if o.type == ev.type and _compatible(o, ev)), None)
+            if twin is None:
+                out.append(ev)
+                continue
+            twin.source = twin.source or ev.source
+            twin.target = twin.target or ev.target
+            for f in (
+                "dead",
+                "injured",
+                "arrested",
+                "dead_text",
+                "injured_text",
+                "arrested_text",
+                "victims",
+                "mode",
+                "cameo",
+            ):
+                if getattr(twin, f) is None:
+                    setattr(twin, f, getattr(ev, f))
+        return sorted(out, key=lambda e: e.evidence.start)
+
+
+class _Memory:
+    """The subject of the previous sentence, for pronouns; computed on first use."""
+
+    def __init__(
+        self,
+        coder: ArticleCoder | None = None,
+        view: DocView | None = None,
+        mentions: Sequence[Any] = (),
+        lo: int = 0,
+        hi: int = 0,
+        before: _Memory | None = None,
+        finder: RoleFinder | None = None,
+    ) -> None:
+        depth = (before.depth + 1) if before is not None else 0
+        if depth > 3:  # pronouns do not reach further back than a few sentences
+            before, depth = None, 0
+        self.depth = depth
+        self._args = (coder, view, mentions, lo, hi, before)
+        self._finder = finder
+        self._value: list[ActorRef] | None = None
+
+    def __call__(self) -> list[ActorRef]:
+        if self._value is None:
+            self._value = []
+            coder, view, mentions, lo, hi, before = self._args
+            finder = self._finder
+            if finder is None and coder is not None and view is not None:
+                refs = _refs(view, mentions, lo, hi, coder.g)
+                finder = coder._finder(
+                    view, refs, view.tok_at(lo), view.tok_end(hi), set(), before or _Memory()
+                )
+            if finder is not None:
+                self._value = finder.main_subject()
+        return self._value
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    def countries(xs: list[Actor]) -> set[str | None]:
+        return {x.country for x in xs}
+
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x and y and not countries(x) & countries(y):
+            return False
+    return True

@@ -1,0 +1,37 @@
+"""Closed word classes per language (``language/<lang>/grammar.tsv``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lang: str
+    subordinator: frozenset[str]
+    preposition: frozenset[str]
+    determiner: frozenset[str]
+    passive_aux: frozenset[str]
+    conjunction: frozenset[str]
+    pronoun: frozenset[str]
+    clause_punct: frozenset[str]
+    background: frozenset[str]  # subordinators of background clauses (no events coded there)
+    speech: frozenset[str]  # verbs of saying: a noun in a PP of their clause is a topic
+
+
+@lru_cache(maxsize=8)
+def grammar_for(lang: str) -> Grammar:
+    """The word classes of ``lang`` (``de`` or ``en``; anything else falls back to ``en``)."""
+    folder = resources.files("eventcoder.language").joinpath(lang if lang in ("de", "en") else "en")
+    classes: dict[str, frozenset[str]] = {}
+    for line in folder.joinpath("grammar.tsv").read_text("utf-8").splitlines():
+        if not line or line.startswith("#") or "\t" not in line:
+            continue
+        name, words = line.split("\t", 1)
+        classes[name.strip()] = frozenset(words.split())
+    return Grammar(
+        lang=lang,
+        **{k: classes.get(k, frozenset()) for k in Grammar.__dataclass_fields__ if k != "lang"},
+    )

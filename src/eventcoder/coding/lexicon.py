@@ -1,0 +1,147 @@
+"""Trigger lexicons: per-language TSV files of verb and noun patterns.
+
+A pattern is a sequence of steps separated by spaces. A step is one token test:
+
+* ``word``      the lower-cased token equals ``word``
+* ``word*``     the token starts with ``word``        (inflection: ``verhaftet*``)
+* ``*word``     the token ends with ``word``          (compound heads: ``*festnahme``)
+* ``*word*``    the token contains ``word``           (compounds with endings)
+* ``a|b*|*c``   any of these
+* ``...``       before a step: up to a few tokens may come in between, within the clause
+                (separable German verbs: ``rief* ... auf``; English ``ask* ... help``)
+
+Columns: ``pattern  type  mode  cameo  frame``. ``frame`` tells the role finder where source and
+target are (see :mod:`eventcoder.coding.roles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from eventcoder.model import PLOVER_TYPES
+
+LEXICON_FILES = (("triggers.tsv", 1), ("triggers_petrarch.tsv", 0))  # (file, rank)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One token test: exact words, prefixes, suffixes, infixes; ``gap`` allows words before it."""
+
+    exact: frozenset[str]
+    prefix: tuple[str, ...]
+    suffix: tuple[str, ...]
+    infix: tuple[str, ...]
+    gap: bool
+
+    @property
+    def exact_only(self) -> bool:
+        return not (self.prefix or self.suffix or self.infix)
+
+    def test(self, tok: str) -> bool:
+        if tok in self.exact:
+            return True
+        for p in self.prefix:
+            if tok.startswith(p):
+                return True
+        for s in self.suffix:
+            if tok.endswith(s):
+                return True
+        return any(i in tok for i in self.infix)
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon line."""
+
+    pattern: str
+    steps: tuple[Step, ...]
+    type: str
+    mode: str | None
+    cameo: str | None
+    frame: str
+    origin: str  # file name the entry came from
+    rank: int = 1  # user files 2, hand-written 1, generated 0: breaks ties
+
+    @property
+    def priority(self) -> tuple[int, int, int]:
+        """More steps, then the better source, then an exact first step."""
+        return (len(self.steps), self.rank, 1 if self.steps[0].exact else 0)
+
+
+def parse_step(text: str, gap: bool) -> Step:
+    exact: set[str] = set()
+    prefix: list[str] = []
+    suffix: list[str] = []
+    infix: list[str] = []
+    for alt in text.lower().split("|"):
+        if not alt:
+            continue
+        if alt.startswith("*") and alt.endswith("*") and len(alt) > 2:
+            infix.append(alt[1:-1])
+        elif alt.startswith("*"):
+            suffix.append(alt[1:])
+        elif alt.endswith("*"):
+            prefix.append(alt[:-1])
+        else:
+            exact.add(alt)
+    return Step(frozenset(exact), tuple(prefix), tuple(suffix), tuple(infix), gap)
+
+
+def parse_pattern(pattern: str) -> tuple[Step, ...]:
+    steps: list[Step] = []
+    gap = False
+    for part in pattern.split():
+        if part == "...":
+            gap = True
+            continue
+        steps.append(parse_step(part, gap))
+        gap = False
+    return tuple(steps)
+
+
+def parse_lexicon(text: str, origin: str, rank: int = 1) -> list[TriggerEntry]:
+    """Parse a trigger TSV; bad lines raise ``ValueError`` naming the line."""
+    entries: list[TriggerEntry] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("pattern\t"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 2:
+            raise ValueError(f"{origin}:{n}: expected 'pattern<TAB>type[...]', got {line!r}")
+        cols += [""] * (5 - len(cols))
+        pattern, ptype, mode, cameo, frame = (c.strip() for c in cols[:5])
+        if ptype not in PLOVER_TYPES:
+            raise ValueError(f"{origin}:{n}: unknown PLOVER type {ptype!r}")
+        steps = parse_pattern(pattern)
+        if not steps:
+            continue
+        entries.append(
+            TriggerEntry(
+                pattern, steps, ptype, mode or None, cameo or None, frame or "-", origin, rank
+            )
+        )
+    return entries
+
+
+@lru_cache(maxsize=8)
+def builtin_lexicon(lang: str) -> tuple[TriggerEntry, ...]:
+    """The bundled trigger lexicons of one language (cached)."""
+    folder = resources.files("eventcoder.language").joinpath(lang)
+    entries: list[TriggerEntry] = []
+    for name, rank in LEXICON_FILES:
+        res = folder.joinpath(name)
+        if res.is_file():
+            entries.extend(parse_lexicon(res.read_text("utf-8"), f"{lang}/{name}", rank))
+    return tuple(entries)
+
+
+def load_lexicon_files(paths: Sequence[str]) -> list[TriggerEntry]:
+    """Extra trigger TSV files given by the user."""
+    entries: list[TriggerEntry] = []
+    for p in paths:
+        entries.extend(parse_lexicon(Path(p).read_text("utf-8"), p, rank=2))
+    return entries

@@ -1,0 +1,102 @@
+"""Where an event happened: a place in its clause or sentence, else the dateline, else the
+article's main place; the country is filled from the article's main country when unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventcoder.model import Location
+
+PLACE_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "at", "into", "near", "from", "to"})
+_DATELINE_AFTER = re.compile(r"\s*(\(|–|—|-|,|:|/)")
+
+
+@dataclass
+class ArticlePlaces:
+    """Places of one article: every place mention, the dateline and the main place/country."""
+
+    places: list[Any]  # knowledge mentions of kind "place" (absolute offsets)
+    countries: list[Any]  # country mentions (absolute offsets)
+    dateline: Any | None
+    main_place: Any | None
+    main_country: str | None
+
+
+def article_places(text: str, mentions: Sequence[Any]) -> ArticlePlaces:
+    places = [m for m in mentions if m.kind == "place"]
+    countries = [m for m in mentions if m.kind == "country"]
+    dateline = None
+    for m in places:
+        if m.start > 300:
+            break
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if m.start - line_start <= 3 and _DATELINE_AFTER.match(text, m.end):
+            dateline = m
+            break
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.country and len(m.country) == 3 and m.country.isalpha() and m.country.isupper():
+            counts[m.country] += 2 if m.kind in ("place", "country") else 1
+    main_country = counts.most_common(1)[0][0] if counts else None
+    by_name = Counter(m.name or m.text for m in places)
+    main_place = None
+    if by_name:
+        top = by_name.most_common(1)[0][0]
+        main_place = next(m for m in places if (m.name or m.text) == top)
+    if dateline is not None and dateline.country:
+        main_country = main_country or dateline.country
+    return ArticlePlaces(places, countries, dateline, main_place, main_country)
+
+
+def to_location(m: Any, precision: str | None = None) -> Location:
+    return Location(
+        text=m.text,
+        name=m.name or m.text,
+        country=m.country,
+        admin1=getattr(m, "admin1", None),
+        lat=getattr(m, "lat", None),
+        lon=getattr(m, "lon", None),
+        geonameid=getattr(m, "geonameid", None),
+        precision=precision or getattr(m, "precision", None) or "city",
+        start=m.start,
+        end=m.end,
+    )
+
+
+def locate(
+    ap: ArticlePlaces,
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    actor_spans: set[tuple[int, int]],
+) -> Location | None:
+    """The event's location given its clause and sentence (character spans)."""
+    for lo, hi in (clause, sentence):
+        inside = [m for m in ap.places if lo <= m.start < hi]
+        if inside:
+            return to_location(inside[0])
+    lo, hi = clause
+    for m in ap.countries:
+        if lo <= m.start < hi and (m.start, m.end) not in actor_spans:
+            before = text[max(lo, m.start - 6) : m.start].split()
+            if before and before[-1].lower() in PLACE_PREPS:
+                return to_location(m, "country")
+    for m in ap.countries:
+        if lo <= m.start < hi:
+            before = text[max(lo, m.start - 6) : m.start].split()
+            if before and before[-1].lower() in PLACE_PREPS:
+                return to_location(m, "country")
+    if ap.dateline is not None:
+        return to_location(ap.dateline)
+    if ap.main_place is not None and (
+        ap.main_country is None or ap.main_place.country == ap.main_country
+    ):
+        return to_location(ap.main_place)
+    if ap.main_country:
+        return Location(country=ap.main_country, precision="country")
+    return None

@@ -1,0 +1,378 @@
+"""Who did what to whom: source and target inside a clause, without a parser.
+
+Frames (the ``frame`` column of the trigger lexicons) read ``SOURCE>TARGET[;option...]``.
+``SOURCE`` and ``TARGET`` list slots tried in order, separated by ``|``:
+
+* ``subj``  the subject: German: the first actor before the trigger that is not in a PP or a
+            genitive, else (V2 inversion) the first one after it; English: the nearest before it.
+            A clause opened by "und"/"and" + verb has an elided subject: the previous clause's.
+* ``obj``   the next actor outside a PP (after the subject)
+* ``gen``   a genitive next to the trigger ("Entsendung russischer Truppen", "Washingtons Hilfe")
+* ``speaker`` the subject of the clause that frames a reported clause ("X erklärte, Y müsse ...")
+* ``none``  leave empty
+* any other word: a preposition; the actor in a PP it heads (``mit``, ``gegen``, ``with``)
+
+Options: ``keep`` (a passive does not swap roles: "Truppen wurden entsandt"), ``nom`` (the
+trigger is a noun; verbs beat nouns in the same clause; a noun event needs an actor unless
+``bare`` is given too: "Festnahmen", "Explosionen" are events on their own). A passive swaps ``subj`` to the target
+and takes the source from a ``von``/``durch``/``by`` PP. Pronouns ("er", "she") and unresolved
+subjects take the last subject of the sentence or of the previous sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from eventcoder.coding.clauses import Clause
+from eventcoder.coding.grammar import Grammar
+
+AGENT_PREPS = {"de": ("von", "durch", "seitens"), "en": ("by",)}
+
+
+@dataclass
+class ActorRef:
+    """An actor mention seen by the engine (knowledge mention, pronoun or copy of a referent)."""
+
+    start_tok: int
+    end_tok: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    prep: str | None = None
+    genitive: bool = False
+    pronoun: bool = False
+    form: str | None = None  # the knowledge base's grammatical form ("genitive", ...)
+    refers_to: list[ActorRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Frame:
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    keep: bool = False
+    nominal: bool = False
+    bare: bool = False
+
+
+def parse_frame(text: str) -> Frame:
+    parts = [p.strip() for p in (text or "-").split(";")]
+    main = parts[0] if parts[0] not in ("", "-") else "subj>obj"
+    opts = set(parts[1:])
+    src, _, tgt = main.partition(">")
+    return Frame(
+        tuple(s for s in src.split("|") if s) or ("subj",),
+        tuple(t for t in tgt.split("|") if t) or ("none",),
+        keep="keep" in opts,
+        nominal="nom" in opts,
+        bare="bare" in opts,
+    )
+
+
+def mark_phrases(
+    refs: list[ActorRef],
+    lowers: Sequence[str],
+    texts: Sequence[str],
+    start: int,
+    end: int,
+    g: Grammar,
+) -> dict[int, str]:
+    """Fill ``prep`` and ``genitive`` of the sentence's actor mentions ``refs``; return the
+    preposition governing each token inside a prepositional phrase."""
+    in_mention = {}
+    for r in refs:
+        for t in range(r.start_tok, r.end_tok):
+            in_mention[t] = r
+    prep_of: dict[int, str] = {}
+    i = start
+    while i < end:
+        low = lowers[i]
+        if low in g.preposition:
+            j = _np_end(i + 1, lowers, texts, end, g, in_mention)
+            for t in range(i + 1, j):
+                prep_of[t] = low
+            i = max(j, i + 1)
+            continue
+        i += 1
+    for r in refs:
+        r.prep = prep_of.get(r.start_tok)
+        prev = r.start_tok - 1
+        if g.lang == "de":
+            if r.form == "genitive" or (
+                r.text.endswith("s") and r.name and not r.name.endswith("s") and r.kind != "role"
+            ):
+                r.genitive = True
+            elif prev > start and lowers[prev] in ("der", "des") and texts[prev - 1][:1].isupper():
+                r.genitive = True
+        elif prev >= start and lowers[prev] == "of":
+            r.genitive = True
+    return prep_of
+
+
+def _np_end(
+    i: int,
+    lowers: Sequence[str],
+    texts: Sequence[str],
+    end: int,
+    g: Grammar,
+    in_mention: dict[int, ActorRef],
+) -> int:
+    """End of the noun phrase starting at ``i`` (token index, exclusive)."""
+    seen_noun = False
+    while i < end:
+        low, txt = lowers[i], texts[i]
+        if i in in_mention:
+            mtext = in_mention[i].text
+            if seen_noun and g.lang == "de" and mtext[:1].isupper() and not mtext.endswith("s"):
+                break  # a new noun phrase ("im Land 18 Sicherheitskräfte")
+            i = in_mention[i].end_tok
+            seen_noun = True
+            continue
+        if low in g.preposition or low in g.clause_punct or low in g.subordinator:
+            break
+        if low in g.conjunction:
+            if seen_noun and i + 1 < end and (i + 1 in in_mention or lowers[i + 1] in g.determiner):
+                i += 1
+                seen_noun = False
+                continue
+            break
+        if g.lang == "de":
+            if low in g.determiner:
+                if seen_noun and low not in ("der", "des"):
+                    break
+                seen_noun = False  # a genitive attribute follows
+                i += 1
+                continue
+            if txt[:1].isdigit():
+                if seen_noun:
+                    break
+                i += 1
+                continue
+            if txt[:1].isupper():
+                if seen_noun and not low.endswith("s"):
+                    break
+                seen_noun = True
+                i += 1
+                continue
+            nxt_noun = i + 1 < end and (texts[i + 1][:1].isupper() or i + 1 in in_mention)
+            if not seen_noun and (nxt_noun or (i + 1 < end and not texts[i + 1][:1].isalpha())):
+                i += 1  # adjective before the noun
+                continue
+            if seen_noun and nxt_noun and low.endswith("er"):
+                seen_noun = False  # genitive without article: "Entsendung russischer Truppen"
+                i += 1
+                continue
+            break
+        # English: determiners, adjectives and nouns until a verb-like word after the noun
+        if low in g.determiner or low in g.pronoun:
+            if seen_noun:
+                break
+            i += 1
+            continue
+        if seen_noun and (low.endswith("ed") or low in g.passive_aux):
+            break
+        seen_noun = seen_noun or txt[:1].isupper()
+        i += 1
+        if i - 1 > 0 and not txt[:1].isupper() and seen_noun:
+            break
+    return i
+
+
+class RoleFinder:
+    """Finds source and target for triggers of one sentence."""
+
+    def __init__(
+        self,
+        refs: list[ActorRef],
+        clauses: list[Clause],
+        lowers: Sequence[str],
+        g: Grammar,
+        memory: Callable[[], list[ActorRef]],
+        prep_of: dict[int, str] | None = None,
+    ) -> None:
+        self.prep_of = prep_of or {}
+        self.refs = sorted(refs, key=lambda r: r.start_tok)
+        self.clauses = clauses
+        self.lowers = lowers
+        self.g = g
+        self._memory = memory  # subjects of the previous sentence, computed on demand
+        self._subj: dict[int, list[ActorRef]] = {}
+
+    # -- groups -------------------------------------------------------------
+    def _in(self, clause: Clause) -> list[ActorRef]:
+        return [r for r in self.refs if clause.start <= r.start_tok < clause.end]
+
+    def _group(self, first: ActorRef, pool: list[ActorRef]) -> list[ActorRef]:
+        """``first`` plus actors coordinated with it ("Russland und Belarus")."""
+        group = [first]
+        idx = pool.index(first)
+        last = first
+        for r in pool[idx + 1 :]:
+            between = self.lowers[last.end_tok : r.start_tok]
+            if (
+                between
+                and all(w in self.g.conjunction or w in self.g.determiner for w in between)
+                and r.prep == first.prep
+                and not r.pronoun
+            ):
+                group.append(r)
+                last = r
+            else:
+                break
+        return group
+
+    # -- slots --------------------------------------------------------------
+    def subject(self, ci: int, head: int | None = None) -> list[ActorRef]:
+        """Subject group of clause ``ci`` (resolved pronouns), memoised per clause."""
+        if ci in self._subj and head is None:
+            return self._subj[ci]
+        clause = self.clauses[ci]
+        head = clause.end if head is None else head
+        pool = [r for r in self._in(clause) if r.prep is None]
+        core = [r for r in pool if not r.genitive]
+        before = [r for r in core if r.end_tok <= head]
+        after = [r for r in core if r.start_tok > head]
+        group: list[ActorRef] = []
+        if before:
+            group = self._group(before[0] if self.g.lang == "de" else before[-1], core)
+            if self.g.lang == "en":
+                k = core.index(before[-1])
+                while k > 0 and self._group(core[k - 1], core)[-1] is before[-1]:
+                    k -= 1
+                group = self._group(core[k], core)
+        elif clause.after_conj or self._verb_first(clause, head):
+            group = self._previous_subject(ci)
+        elif after and self.g.lang == "de":
+            group = self._group(after[0], core)
+        if not group:
+            gens = [r for r in pool if r.end_tok <= head]
+            if gens:
+                group = self._group(gens[0], pool)
+        group = self._resolve(group, ci)
+        if head == clause.end:
+            self._subj[ci] = group
+        return group
+
+    def _verb_first(self, clause: Clause, head: int) -> bool:
+        first = clause.start
+        while first < head and (
+            self.lowers[first] in self.g.conjunction or self.lowers[first] in self.g.clause_punct
+        ):
+            first += 1
+        return first == head and clause.marker is None
+
+    def _previous_subject(self, ci: int) -> list[ActorRef]:
+        for cj in range(ci - 1, -1, -1):
+            s = self.subject(cj)
+            if s:
+                return s
+        return list(self._memory())
+
+    def main_subject(self) -> list[ActorRef]:
+        """The first non-empty subject of a main clause (memory for the next sentence)."""
+        for ci, clause in enumerate(self.clauses):
+            if clause.marker is None:
+                s = self.subject(ci)
+                if s:
+                    return [x for r in s for x in (r.refers_to if r.pronoun else [r])]
+        return list(self._memory())
+
+    def _resolve(self, group: list[ActorRef], ci: int) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for r in group:
+            if not r.pronoun:
+                out.append(r)
+                continue
+            ref = self._previous_subject(ci) if ci > 0 else list(self._memory())
+            ref = [x for x in ref if not x.pronoun] or [x for y in ref for x in y.refers_to]
+            if ref:
+                out.append(replace(r, refers_to=ref))
+        return out
+
+    def speaker(self, ci: int) -> list[ActorRef]:
+        for cj in range(ci - 1, -1, -1):
+            if self.clauses[cj].marker is None:
+                return self.subject(cj)
+        return []
+
+    def fill(
+        self, ci: int, head: int, frame: Frame, passive: bool, last: int | None = None
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Source and target groups for a trigger whose head token is ``head`` (``last``: its
+        last token)."""
+        clause = self.clauses[ci]
+        pool = self._in(clause)
+        src_slots, tgt_slots = frame.source, frame.target
+        if passive and not frame.keep:
+            agents = AGENT_PREPS.get(self.g.lang, ("by",))
+            src_slots = tuple(agents) + ("none",)
+            tgt_slots = tuple("subj" if s == "obj" else s for s in frame.target)
+            if "subj" in frame.source:
+                tgt_slots = ("subj",) + tuple(s for s in frame.target if s != "obj")
+        used: set[int] = set()
+        source = self._slot(src_slots, ci, head, pool, used)
+        used.update(id(r) for r in source)
+        target = self._slot(tgt_slots, ci, head, pool, used, after=head if last is None else last)
+        return source, target
+
+    def _slot(
+        self,
+        slots: tuple[str, ...],
+        ci: int,
+        head: int,
+        pool: list[ActorRef],
+        used: set[int],
+        after: int | None = None,
+    ) -> list[ActorRef]:
+        """The first slot that yields actors; ``after``: a genitive must follow the trigger
+        ("Unterstützung der Ukraine" is a target, "Washingtons Unterstützung" is not)."""
+        for slot in slots:
+            if after is not None:
+                pool = [r for r in pool if not r.genitive or r.start_tok > after]
+            got = self._one(slot, ci, head, pool, used)
+            got = [r for r in got if id(r) not in used]
+            if got:
+                return got
+        return []
+
+    def _one(
+        self, slot: str, ci: int, head: int, pool: list[ActorRef], used: set[int]
+    ) -> list[ActorRef]:
+        if slot == "none":
+            return []
+        if slot == "subj":
+            return self.subject(ci, head)
+        if slot == "speaker":
+            return self.speaker(ci)
+        if slot in ("obj", "dat"):
+            subj_ids = {id(r) for r in self.subject(ci, head)}
+            core = [
+                r
+                for r in pool
+                if r.prep is None
+                and not r.genitive
+                and id(r) not in subj_ids
+                and id(r) not in used
+                and not r.pronoun
+            ]
+            if self.g.lang == "en":
+                core = [r for r in core if r.start_tok > head]
+            return self._group(core[0], core) if core else []
+        if slot == "gen":
+            near = [
+                r for r in pool if r.genitive and abs(r.start_tok - head) <= 4 and r.prep is None
+            ]
+            if not near:
+                near = [
+                    r
+                    for r in pool
+                    if r.prep is None and 0 < head - r.end_tok + 1 <= 2 and r.kind in ("country",)
+                ]
+            return self._group(near[0], pool) if near else []
+        cands = [r for r in pool if r.prep == slot and id(r) not in used]
+        return self._group(cands[0], [r for r in pool if r.prep == slot]) if cands else []

@@ -1,0 +1,304 @@
+"""Throughput benchmark: raw text -> canonical JSONL string, single process and N workers.
+
+Reports articles/s, sentences/s and tokens/s per core (with N workers: total / N), sentences
+per CPU-second (less sensitive to other load on the machine), peak resident memory and start-up
+time (a fresh interpreter importing eventcoder, building the coder and coding one article). Sentences are counted with
+:func:`eventcoder.language.segment.split_sentences` (a regex when it is not available), tokens
+by splitting on whitespace.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from eventcoder.model import Article
+
+LANG_PREFIXES = ("de", "en")
+_SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+def default_corpus() -> list[Path]:
+    """``../shared/corpus`` (from the working directory or the repository) or the examples."""
+    repo = Path(__file__).resolve().parents[3]
+    for cand in (Path.cwd().parent / "shared" / "corpus", repo.parent / "shared" / "corpus"):
+        if cand.is_dir():
+            return [cand]
+    return [repo / "examples"]
+
+
+def _lang_from_path(path: Path) -> str | None:
+    for part in (path.name, path.parent.name):
+        for lang in LANG_PREFIXES:
+            if part.startswith(f"{lang}-") or f".{lang}." in part:
+                return lang
+    return None
+
+
+def read_corpus(paths: Sequence[str | Path]) -> Iterator[Article]:
+    """Articles from ``.txt`` and ``.jsonl`` files (directories are walked).
+
+    JSONL files whose records carry ``events`` are gold files and are skipped. The language is
+    the record's ``lang``, else taken from the file or folder name (``de-…``, ``….en.txt``).
+    """
+    for root in paths:
+        root = Path(root)
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for f in files:
+            if f.suffix == ".txt" and f.name.lower() != "readme.txt":
+                yield Article(text=f.read_text(encoding="utf-8"), lang=_lang_from_path(f))
+            elif f.suffix == ".jsonl":
+                yield from _read_jsonl(f)
+
+
+def _read_jsonl(path: Path) -> Iterator[Article]:
+    lang = _lang_from_path(path)
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            if "events" in d or not d.get("text"):
+                return
+            yield Article(
+                text=d["text"],
+                id=str(d.get("id") or ""),
+                title=d.get("title"),
+                lang=d.get("lang") or lang,
+                published=d.get("published") or d.get("date"),
+            )
+
+
+def _sentence_counter():
+    try:
+        from eventcoder.language.segment import split_sentences
+
+        return lambda text, lang: len(split_sentences(text, lang or "en"))
+    except ImportError:
+        return lambda text, lang: len([m for m in _SENT_RE.findall(text) if m.strip()])
+
+
+def corpus_stats(articles: Sequence[Article]) -> dict[str, int]:
+    count = _sentence_counter()
+    return {
+        "articles": len(articles),
+        "sentences": sum(count(a.text, a.lang) for a in articles),
+        "tokens": sum(len(a.text.split()) for a in articles),
+        "characters": sum(len(a.text) for a in articles),
+    }
+
+
+# --- the timed work --------------------------------------------------------------------------
+
+_CODER: Any = None
+
+
+def _init_worker(dictionaries: dict[str, list[str]], warmup: Sequence[Article] = (),
+                 ready: Any = None) -> None:
+    """Build the coder and code one article per language (pipelines may be built lazily).
+
+    A forked worker inherits the coder already built (and warmed) by the parent.
+    """
+    global _CODER
+    if _CODER is None:
+        from eventcoder.coding import get_coder
+
+        _CODER = get_coder(**dictionaries)
+        for article in warmup:
+            _code_one(article)
+    if ready is not None:
+        ready.wait(timeout=600)
+
+
+def _warmup_set(articles: Sequence[Article]) -> list[Article]:
+    """The first article of each language."""
+    seen: dict[str | None, Article] = {}
+    for a in articles:
+        seen.setdefault(a.lang, a)
+    return list(seen.values())
+
+
+def _code_one(article: Article) -> str:
+    """Raw article -> canonical JSONL line (what ``eventcoder code`` writes)."""
+    fresh = Article(text=article.text, id=article.id, title=article.title, lang=article.lang,
+                    published=article.published)
+    fresh.events = _CODER.code(fresh)
+    return json.dumps(fresh.to_dict(), ensure_ascii=False)
+
+
+def _code_batch(batch: list[Article]) -> float:
+    """Code a batch; return the CPU seconds it took in this process."""
+    t0 = time.process_time()
+    for a in batch:
+        _code_one(a)
+    return time.process_time() - t0
+
+
+def _chunks(items: list[Article], size: int) -> list[list[Article]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def run_single(articles: list[Article], dictionaries: dict[str, list[str]]) -> tuple[float, float]:
+    """(wall, CPU) seconds to code ``articles`` here (coder built and warm before timing)."""
+    global _CODER
+    _CODER = None
+    _init_worker(dictionaries, _warmup_set(articles))
+    t0 = time.perf_counter()
+    cpu = _code_batch(articles)
+    return time.perf_counter() - t0, cpu
+
+
+def run_parallel(articles: list[Article], workers: int,
+                 dictionaries: dict[str, list[str]]) -> tuple[float, float]:
+    """(wall, summed worker CPU) seconds with ``workers`` processes (built and warm first)."""
+    global _CODER
+    _CODER = None
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    if ctx.get_start_method() == "fork":
+        _init_worker(dictionaries, _warmup_set(articles))  # errors show here, not in a worker
+    size = max(1, min(64, len(articles) // (workers * 8) or 1))
+    ready = ctx.Barrier(workers + 1)  # passed once every worker is built and warm
+    initargs = (dictionaries, _warmup_set(articles), ready)
+    with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
+        ready.wait(timeout=600)
+        t0 = time.perf_counter()
+        cpu = sum(pool.map(_code_batch, _chunks(articles, size)))
+        return time.perf_counter() - t0, cpu
+
+
+def startup_seconds(sample: Article | None, dictionaries: dict[str, list[str]]) -> float:
+    """Wall time of a fresh interpreter: import, build the coder, code one article."""
+    script = (
+        "import json,sys\n"
+        "from eventcoder.coding import get_coder\n"
+        "from eventcoder.model import Article\n"
+        "d=json.loads(sys.stdin.read()); c=get_coder(**d['dicts'])\n"
+        "a=Article(text=d['text'], lang=d['lang'])\n"
+        "a.events=c.code(a); json.dumps(a.to_dict())\n"
+    )
+    arg = json.dumps({"dicts": dictionaries, "text": sample.text if sample else "",
+                      "lang": sample.lang if sample else None})
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", script], input=arg, text=True, check=True)
+    return time.perf_counter() - t0
+
+
+def _shown(path: str | Path) -> str:
+    """A path relative to the working directory when that is shorter."""
+    rel = os.path.relpath(path)
+    return rel if len(rel) < len(str(path)) else str(path)
+
+
+def _rates(stats: dict[str, int], times: tuple[float, float], cores: int) -> dict[str, float]:
+    """Throughput per core from wall time, and per CPU-second (robust on a busy machine)."""
+    seconds, cpu = times
+    s = max(seconds, 1e-9)
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "sentences_per_cpu_s": stats["sentences"] / max(cpu, 1e-9),
+        "articles_per_s_per_core": stats["articles"] / s / cores,
+        "sentences_per_s_per_core": stats["sentences"] / s / cores,
+        "tokens_per_s_per_core": stats["tokens"] / s / cores,
+    }
+
+
+def peak_rss_mb() -> dict[str, float]:
+    """Peak resident set size of this process and of the largest finished child, in MiB."""
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes vs KiB
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / 2**20
+    return {"peak_rss_mb": own, "peak_rss_worker_mb": kids}
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count() or 1, "python": platform.python_version(),
+            "platform": platform.platform(terse=True)}
+
+
+def benchmark(
+    paths: Sequence[str | Path] = (),
+    *,
+    workers: int = 0,
+    repeat: int = 1,
+    limit: int | None = None,
+    startup: bool = True,
+    actors: Sequence[str] = (),
+    agents: Sequence[str] = (),
+    verbs: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Run the benchmark; ``workers`` 0 means ``os.cpu_count()``, 1 skips the parallel run."""
+    dictionaries = {"actors": list(actors), "agents": list(agents), "verbs": list(verbs)}
+    corpus = list(paths) or default_corpus()
+    articles = list(read_corpus(corpus))[:limit]
+    if not articles:
+        raise ValueError(f"no articles found in {', '.join(map(str, corpus))}")
+    articles = articles * max(1, repeat)
+    stats = corpus_stats(articles)
+    workers = workers or os.cpu_count() or 1
+    from eventcoder.coding import get_coder
+
+    result: dict[str, Any] = {
+        "corpus": [_shown(p) for p in corpus],
+        "repeat": repeat,
+        **stats,
+        "coder": getattr(get_coder(**dictionaries), "version", "?"),
+        "machine": machine(),
+    }
+    if startup:
+        result["startup_s"] = startup_seconds(articles[0], dictionaries)
+    result["single"] = _rates(stats, run_single(articles, dictionaries), 1)
+    if workers > 1:
+        result["parallel"] = {"workers": workers,
+                              **_rates(stats, run_parallel(articles, workers, dictionaries),
+                                       workers)}
+    result.update(peak_rss_mb())
+    return result
+
+
+def benchmark_markdown(r: dict[str, Any]) -> str:
+    """The benchmark result as a Markdown table."""
+    from eventcoder.evaluation.report import table
+
+    rows = [["1 process", 1, *_row(r["single"])]]
+    if "parallel" in r:
+        p = r["parallel"]
+        rows.append([f"{p['workers']} processes", p["workers"], *_row(p)])
+    m = r["machine"]
+    lines = [
+        f"Corpus: {', '.join(r['corpus'])} x{r['repeat']}: {r['articles']} articles, "
+        f"{r['sentences']} sentences, {r['tokens']} tokens; coder {r['coder']}.",
+        "",
+        table(["run", "workers", "seconds", "articles/s/core", "sentences/s/core",
+               "tokens/s/core", "CPU s", "sentences/CPU s"], rows),
+        "",
+        f"Peak RSS {r['peak_rss_mb']:.0f} MiB (largest worker {r['peak_rss_worker_mb']:.0f} MiB)"
+        + (f"; start-up {r['startup_s']:.2f} s (new process to first article coded)"
+           if "startup_s" in r else "")
+        + f". Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _row(d: dict[str, float]) -> list[Any]:
+    return [f"{d['seconds']:.2f}", f"{d['articles_per_s_per_core']:.1f}",
+            f"{d['sentences_per_s_per_core']:.0f}", f"{d['tokens_per_s_per_core']:.0f}",
+            f"{d['cpu_seconds']:.2f}", f"{d['sentences_per_cpu_s']:.0f}"]

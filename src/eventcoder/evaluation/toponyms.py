@@ -1,0 +1,132 @@
+"""Toponym scoring on GeoWebNews-style gold: recognition P/R/F1 and geocoding Acc@161 km.
+
+Recognition: knowledge-base mentions that name a place (places, countries, capitals) against
+all gold toponyms, exact character spans. Resolution: every gold toponym with coordinates is
+geocoded: its own mention, else the gazetteer with the article's countries as context, else a
+place named inside it, else the article's most mentioned place; a hit is within 161 km
+(100 miles) of the gold point. Also reported: mean and median error in km.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterator
+
+ACC_KM = 161.0
+
+
+def read_gold(path: str) -> Iterator[dict]:
+    """Articles with ``text`` and ``toponyms`` (start, end, name, lat, lon)."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def is_toponym(m) -> bool:
+    """Does a knowledge-base mention name a place?"""
+    if m.kind == "place":
+        return m.form != "description"
+    return m.kind == "country" and m.form in ("name", "genitive", "capital", "metonym", "adj") \
+        and not (m.form == "adj" and not m.text[:1].isupper())
+
+
+def context_countries(mentions) -> list[str]:
+    """Countries of the article, most mentioned last (the gazetteer prefers later ones)."""
+    counts = Counter(m.country for m in mentions
+                     if m.country and len(m.country) == 3 and m.country.isupper())
+    return [c for c, _n in sorted(counts.items(), key=lambda x: x[1])]
+
+
+def article_focus(mentions) -> tuple[float, float] | None:
+    """The most mentioned city of the article (else region, else country): where its
+    unnamed streets and buildings most likely are."""
+    for precision in ("city", "admin1", "country"):
+        counts: Counter = Counter()
+        points = {}
+        for m in mentions:
+            if is_toponym(m) and m.lat is not None and m.precision == precision:
+                key = m.geonameid or (round(m.lat, 2), round(m.lon, 2))
+                counts[key] += 1
+                points[key] = (m.lat, m.lon)
+        if counts:
+            return points[counts.most_common(1)[0][0]]
+    return None
+
+
+def resolve(kb, name: str, lang: str, mention, context: list[str], focus
+            ) -> tuple[float, float] | None:
+    """Coordinates for a toponym: its own mention, the gazetteer, a place named inside it
+    ("Manila Cathedral"), else the article's focus."""
+    loc = mention.to_location() if mention is not None and is_toponym(mention) else None
+    if loc is None:
+        loc = kb.geocode(name, lang, context=context)
+    if loc is None:
+        inner = [m for m in kb.match(name, lang) if is_toponym(m) and m.lat is not None]
+        if inner:
+            loc = max(inner, key=lambda m: m.end - m.start).to_location()
+    if loc is not None and loc.lat is not None:
+        return loc.lat, loc.lon
+    return focus
+
+
+def score(records, kb, lang: str = "en") -> dict:
+    tp = fp = fn = 0
+    resolved = hits = unresolved = 0
+    errors: list[float] = []
+    for rec in records:
+        text = rec["text"]
+        mentions = kb.match(text, lang, rec.get("date"))
+        gold = [t for t in rec["toponyms"] if t.get("offset_ok", True)]
+        pred = {(m.start, m.end) for m in mentions if is_toponym(m)}
+        spans = {(t["start"], t["end"]) for t in gold}
+        tp += len(pred & spans)
+        fp += len(pred - spans)
+        fn += len(spans - pred)
+        context = context_countries(mentions)
+        focus = article_focus(mentions)
+        by_span = {(m.start, m.end): m for m in mentions}
+        for t in gold:
+            if t.get("lat") is None or t.get("lon") is None:
+                continue
+            resolved += 1
+            point = resolve(kb, t["name"], lang, by_span.get((t["start"], t["end"])), context,
+                            focus)
+            if point is None:
+                unresolved += 1
+                errors.append(20038.0)  # half the earth's circumference
+                continue
+            d = distance_km(point[0], point[1], float(t["lat"]), float(t["lon"]))
+            errors.append(d)
+            hits += d <= ACC_KM
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    errors.sort()
+    return {
+        "toponyms": tp + fn,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "with_coordinates": resolved,
+        "acc_161km": round(hits / resolved, 4) if resolved else 0.0,
+        "not_found": unresolved,
+        "median_error_km": round(errors[len(errors) // 2], 1) if errors else 0.0,
+        "mean_error_km": round(sum(errors) / len(errors), 1) if errors else 0.0,
+    }
+
+
+def evaluate_file(path: str, lang: str = "en") -> dict:
+    """Score the knowledge base on a GeoWebNews JSONL file."""
+    from eventcoder.knowledge import load_knowledge_base
+
+    return score(read_gold(path), load_knowledge_base(), lang)

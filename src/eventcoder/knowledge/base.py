@@ -1,0 +1,373 @@
+"""The :class:`KnowledgeBase`: match actors, roles and places in a text; geocode place names.
+
+``match`` runs one Aho–Corasick pass (``matcher.scan``), keeps the longest non-overlapping
+spans, picks one entry per span (people by the article's date, places by the countries of the
+text and population), then combines neighbours:
+
+* country adjective/genitive + role  -> kind ``actor`` ("das kasachische Innenministerium",
+  "Kasachstans Strafverfolgungsbehörden", "Russian troops", "US-Truppen")
+* role + genitive country or city     -> kind ``actor`` ("Streitkräfte Moskaus",
+  "die Polizei Almatys", "the police of Kazakhstan")
+* role + person                       -> kind ``person`` with ``role`` ("Präsident Tokajew")
+* descriptions ("die ehemalige Hauptstadt") -> kind ``place`` once the country is known
+  (from the text before it, or ``context``).
+
+Capitals and seats of government are kind ``country``/sector ``GOV`` with the city's
+coordinates; ``locative`` tells that a locative preposition precedes (see :class:`Mention`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from eventcoder.knowledge.lexicon import (
+    ADMIN1,
+    CODE,
+    COUNTRY,
+    EXTRA,
+    FORM,
+    GID,
+    KIND,
+    LAT,
+    LON,
+    NAME,
+    POP,
+    PREC,
+    SECTOR,
+    fold,
+)
+from eventcoder.knowledge.matcher import build_automaton, scan
+from eventcoder.knowledge.mention import Mention
+from eventcoder.model import Location
+
+PRIORITY = {"org": 6, "person": 5, "country": 4, "desc": 3, "role": 2, "place": 1}
+CASED = {"org", "person", "place"}
+FORM_RANK = {"name": 0, "capital": 1, "metonym": 2, "adj": 3}
+_ARTICLES_DE = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen",
+                "einer", "eines", "kein", "keine", "zum", "zur", "beim", "vom", "im", "am"}
+_LOCATIVE = {
+    "de": re.compile(r"(?:^|\W)(?:in|im|nach|aus|bei|nahe|vor|um|rund um|nördlich von|"
+                     r"südlich von|östlich von|westlich von|nahe)\s+(?:der|dem|den|des|die)?\s*$",
+                     re.IGNORECASE),
+    "en": re.compile(r"(?:^|\W)(?:in|at|near|from|to|into|outside|inside|around|across|"
+                     r"through|north of|south of|east of|west of)\s+(?:the\s+)?$",
+                     re.IGNORECASE),
+}
+_NAME_AFTER = re.compile(r"\s+([A-ZÄÖÜ][\w\-’']+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})")
+_NOUNISH = ("ung", "heit", "keit", "schaft", "ion", "tät", "ium", "ismus", "ern", "en")
+
+
+class KnowledgeBase:
+    """Countries, organisations, people, roles and places with one phrase matcher."""
+
+    def __init__(self, entries: list[tuple], keys: dict[str, list[tuple]], tables) -> None:
+        self.entries = entries
+        self.tables = tables
+        self.automaton = build_automaton(keys)
+
+    # -- public API -------------------------------------------------------------------------
+    def match(self, text: str, lang: str, date: str | None = None,
+              context: Sequence[str] = (), combine: bool = True) -> list[Mention]:
+        """Mentions in ``text`` (one pass; longest non-overlapping; people resolved by
+        ``date``; ``context``: country codes of the article for places and descriptions;
+        ``combine=False`` keeps role nouns and their countries/people apart)."""
+        lang = lang if lang in ("de", "en") else "en"
+        spans: dict[tuple[int, int], list[tuple[int, str, bool]]] = {}
+        for start, end, eid, infl, exact in scan(self.automaton, text, lang):
+            spans.setdefault((start, end), []).append((eid, infl, exact))
+        chosen = []
+        for (start, end), cands in spans.items():
+            best = self._choose(text, start, lang, cands, date)
+            if best is not None:
+                chosen.append((start, end, best))
+        chosen.sort(key=lambda c: (c[0] - c[1], c[0]))
+        taken = bytearray(len(text))
+        kept = []
+        for start, end, best in chosen:
+            if taken.find(1, start, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, best))
+        kept.sort()
+        countries = [c for c in context]
+        for _s, _e, (eids, _i) in kept:
+            e = self.entries[eids[0]]
+            if e[KIND] in ("country", "person", "org") and e[COUNTRY]:
+                countries.append(e[COUNTRY])
+        mentions = [self._mention(text, s, e, eids, infl, date, countries)
+                    for s, e, (eids, infl) in kept]
+        if not combine:
+            return mentions
+        mentions = self._combine(text, lang, mentions)
+        return self._describe(text, lang, mentions, list(context))
+
+    def geocode(self, name: str, lang: str, country: str | None = None,
+                context: Sequence[str] = ()) -> Location | None:
+        """The place best matching ``name`` (a country, region or city), or None."""
+        hit = self.automaton.get(fold(" ".join(name.split())), None)
+        if hit is None:
+            return None
+        eids = [eid for _x, _s, eid, _l in hit[1]
+                if self.entries[eid][KIND] in ("place", "country")
+                and self.entries[eid][LAT] is not None]
+        if not eids:
+            return None
+        eid = self._pick_place(eids, [country] if country else list(context), strict=False)
+        e = self.entries[eid]
+        return Location(text=name, name=e[EXTRA] if e[FORM] in ("capital", "metonym")
+                        else e[NAME], country=e[COUNTRY], admin1=e[ADMIN1], lat=e[LAT],
+                        lon=e[LON], geonameid=e[GID], precision=e[PREC])
+
+    def country_name(self, code: str) -> str | None:
+        """English name of a country (ISO alpha-3) or organisation code."""
+        row = self.tables.countries.get(code)
+        if row:
+            return row["name_en"]
+        return self.tables.org_names.get(code)
+
+    # -- internals --------------------------------------------------------------------------
+    def _choose(self, text: str, start: int, lang: str, cands: list[tuple[int, str, bool]],
+                date: str | None):
+        """The entries a span may stand for (several only for places), or None."""
+        first = text[start]
+        ok = []
+        for eid, infl, exact in cands:
+            e = self.entries[eid]
+            kind = e[KIND]
+            if not exact and (kind in CASED or kind == "country") and \
+                    (e[FORM] != "adj" or lang == "en"):
+                if first.isalpha() and not first.isupper():
+                    continue
+            if kind == "place" and lang == "de" and e[PREC] == "city" and infl != "er":
+                prev = text[max(0, start - 8):start].split()
+                if prev and prev[-1].lower() in _ARTICLES_DE:
+                    continue
+            ok.append((PRIORITY[kind], eid, infl))
+        if not ok:
+            return None
+        top = max(p for p, _e, _i in ok)
+        best = [(eid, infl) for p, eid, infl in ok if p == top]
+        best.sort(key=lambda b: FORM_RANK.get(self.entries[b[0]][FORM], 9))
+        infl = best[0][1]
+        kind = self.entries[best[0][0]][KIND]
+        if kind == "place":
+            return tuple(eid for eid, _i in best), infl
+        if kind == "person" and len(best) > 1:
+            best.sort(key=lambda b: self._person_rank(self.entries[b[0]], date), reverse=True)
+        return (best[0][0],), infl
+
+    @staticmethod
+    def _period(e: tuple, date: str | None) -> tuple | None:
+        periods = e[EXTRA] or ()
+        if date:
+            for p in reversed(periods):
+                if (not p[3] or p[3] <= date) and (not p[4] or date <= p[4]) and (p[3] or p[4]):
+                    return p
+            return None
+        return periods[-1] if periods else None
+
+    def _person_rank(self, e: tuple, date: str | None) -> tuple:
+        p = self._period(e, date)
+        latest = max((q[3] or "" for q in e[EXTRA] or ()), default="")
+        return (p is not None, bool(p and p[2]), latest)
+
+    def _pick_place(self, eids: Sequence[int], countries: Sequence[str],
+                    strict: bool = False) -> int:
+        """Countries first, then places in the text's countries (most mentioned), then the
+        most populous; a region (admin1) counts half so that "New York" is the city."""
+        ents = self.entries
+        counts: dict[str, int] = {}
+        for c in countries:
+            counts[c] = counts.get(c, 0) + 1
+
+        def rank(x: int) -> tuple:
+            e = ents[x]
+            pop = (e[POP] or 0) / (2 if e[PREC] == "admin1" else 1)
+            n = counts.get(e[COUNTRY], 0)
+            return (e[KIND] == "country", n > 0, pop, n)
+
+        return max(eids, key=rank)
+
+    def _mention(self, text: str, s: int, e: int, eids: tuple, infl: str,
+                 date: str | None, countries: list[str]) -> Mention:
+        eid = eids[0] if len(eids) == 1 else self._pick_place(eids, countries)
+        ent = self.entries[eid]
+        kind = ent[KIND]
+        m = Mention(s, e, text[s:e], kind, ent[NAME], ent[COUNTRY], ent[SECTOR], ent[CODE],
+                    ent[LAT], ent[LON], ent[GID], ent[ADMIN1], ent[PREC], form=ent[FORM])
+        if kind == "country" and ent[FORM] in ("capital", "metonym"):
+            m.place_name = ent[EXTRA]
+            m.role = ent[FORM]
+        if infl in ("s", "es") and m.form != "adj":
+            m.form = "genitive"
+        elif infl == "er" and kind in ("place", "country"):
+            m.form = "adj"
+        elif kind == "person":
+            p = self._period(ent, date)
+            if p is None:
+                dated = [q for q in ent[EXTRA] or () if q[3] or q[4]]
+                p = dated[-1] if dated else None
+                m.country = p[0] if p else ent[COUNTRY]
+                m.sector = "ELI" if p and date and (p[4] and p[4] < date) else \
+                    (p[1] if p else ent[SECTOR])
+            else:
+                m.country, m.sector, m.role = p[0], p[1], p[2]
+        elif kind == "role":
+            m.role = m.text
+            m.name = None
+        elif kind == "desc":
+            m.role = ent[EXTRA]
+        if m.kind != "place" and m.country and m.sector and m.code is None \
+                and len(m.country) == 3 and m.country.isupper():
+            m.code = m.country + m.sector
+        return m
+
+    # -- combination ------------------------------------------------------------------------
+    @staticmethod
+    def _gap(text: str, a: Mention, b: Mention) -> str:
+        return text[a.end:b.start]
+
+    def _modifies(self, text: str, lang: str, m: Mention, role: Mention) -> bool:
+        """Can country mention ``m`` qualify the following role noun?"""
+        gap = self._gap(text, m, role)
+        if m.kind not in ("country", "place"):
+            return False
+        if gap == "-" and m.kind == "country":
+            return True
+        if gap.strip():
+            if lang == "en" and gap in ("'s ", "’s "):
+                return True
+            return False
+        if m.form == "adj":
+            return True
+        if m.kind == "place":
+            return lang == "de" and m.form == "genitive"
+        if m.form == "adj":
+            return True
+        if lang == "de":
+            return m.form == "genitive"
+        return m.form in ("name", "capital", "metonym")
+
+    def _genitive_after(self, text: str, lang: str, role: Mention, m: Mention) -> bool:
+        """Is ``m`` a genitive/of-phrase country or city after ``role``?"""
+        if m.kind not in ("country", "place") or m.form == "adj":
+            return False
+        gap = self._gap(text, role, m)
+        if lang == "de":
+            return m.form == "genitive" and gap in (" ", " des ", " der ")
+        return gap in (" of ", " of the ", " in ")
+
+    def _combine(self, text: str, lang: str, ms: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        n = len(ms)
+        while i < n:
+            m = ms[i]
+            nxt = ms[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt.kind == "role" and self._modifies(text, lang, m, nxt):
+                m = self._actor(text, m.start, nxt.end, m, nxt)
+                i += 1
+                nxt = ms[i + 1] if i + 1 < n else None
+            elif m.kind == "role" and nxt is not None and self._genitive_after(text, lang, m,
+                                                                                  nxt):
+                m = self._actor(text, m.start, nxt.end, nxt, m)
+                i += 1
+                nxt = ms[i + 1] if i + 1 < n else None
+            if m.kind in ("role", "actor") and nxt is not None and nxt.kind == "person" \
+                    and self._gap(text, m, nxt) in (" ", "-"):
+                person = nxt
+                person.role = m.role
+                person.start = m.start
+                person.text = text[m.start:person.end]
+                if person.country is None:
+                    person.country = m.country
+                out.append(person)
+                i += 2
+                continue
+            if m.kind in ("role", "actor") and self._is_title(m):
+                named = self._unknown_person(text, lang, m, nxt)
+                if named is not None:
+                    out.append(named)
+                    i += 1
+                    continue
+            m.locative = bool(_LOCATIVE[lang].search(text[max(0, m.start - 30):m.start]))
+            out.append(m)
+            i += 1
+        return out
+
+    def _is_title(self, m: Mention) -> bool:
+        return m.role is not None and m.sector is not None and \
+            self._role_is_title(m.role)
+
+    def _role_is_title(self, role: str) -> bool:
+        hit = self.automaton.get(fold(role), None)
+        return bool(hit) and any(self.entries[eid][KIND] == "role" and self.entries[eid][EXTRA]
+                                 for _x, _s, eid, _l in hit[1])
+
+    def _unknown_person(self, text: str, lang: str, m: Mention, nxt: Mention | None
+                        ) -> Mention | None:
+        """"Minister Karl Müller": a role title followed by a name not in the knowledge base."""
+        mm = _NAME_AFTER.match(text, m.end)
+        if not mm:
+            return None
+        end = mm.end(1)
+        if nxt is not None and nxt.start < end:
+            return None
+        words = mm.group(1).split()
+        if words[0] not in self.tables.first_names:
+            if len(words) > 1 or lang == "de" and words[0].lower().endswith(_NOUNISH):
+                return None
+            after = text[end:end + 2]
+            if after[:1].isalnum() or (after.strip()[:1].isupper()):
+                return None
+        return Mention(m.start, end, text[m.start:end], "person", mm.group(1), m.country,
+                       m.sector, m.code, role=m.role, form="name")
+
+    def _actor(self, text: str, start: int, end: int, c: Mention, role: Mention) -> Mention:
+        code = c.country + role.sector if c.country and len(c.country) == 3 and \
+            c.country.isupper() and role.sector else None
+        name = c.name if c.kind != "place" else (self.country_name(c.country or "") or c.name)
+        return Mention(start, end, text[start:end], "actor", name, c.country, role.sector,
+                       code, role=role.role, form="actor")
+
+    def _describe(self, text: str, lang: str, ms: list[Mention], context: list[str]
+                  ) -> list[Mention]:
+        """Resolve "die ehemalige Hauptstadt" to a city once the country is known."""
+        if not any(m.kind == "desc" for m in ms):
+            return ms
+        out: list[Mention] = []
+        for i, m in enumerate(ms):
+            if m.kind != "desc":
+                out.append(m)
+                continue
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            iso = None
+            if nxt is not None and nxt.kind in ("place", "country") and \
+                    self._gap(text, m, nxt) in (" ", " von ", " of "):
+                if nxt.form in ("genitive", "name") and nxt.kind == "country" \
+                        and self._gap(text, m, nxt) != " ":
+                    iso = nxt.country
+                elif nxt.form == "genitive" and nxt.kind == "country":
+                    iso = nxt.country
+                else:
+                    continue  # "die Hauptstadt Astana": the name itself is the mention
+            if iso is None:
+                for prev in reversed(out):
+                    if prev.country and len(prev.country) == 3 and prev.country.isupper():
+                        iso = prev.country
+                        break
+            if iso is None and context:
+                iso = context[-1]
+            table = self.tables.former_capital if m.role == "former_capital" else \
+                self.tables.capital
+            eid = table.get(iso) if iso else None
+            if eid is None:
+                continue
+            e = self.entries[eid]
+            out.append(Mention(m.start, m.end, m.text, "place", e[NAME], e[COUNTRY], None,
+                               None, e[LAT], e[LON], e[GID], e[ADMIN1], e[PREC],
+                               role=m.role, form="description",
+                               locative=bool(_LOCATIVE[lang].search(
+                                   text[max(0, m.start - 30):m.start]))))
+        return out

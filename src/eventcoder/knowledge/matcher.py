@@ -1,0 +1,74 @@
+"""One Aho–Corasick pass over a case-folded copy of the text, with word-boundary checks.
+
+German inflection is handled by suffix tolerance: a key may be followed by one of the
+suffixes of its class (genitive -s, adjective endings -e/-en/-er/-es/-em, English plural -s)
+before the word boundary.
+"""
+
+from __future__ import annotations
+
+import ahocorasick
+
+from eventcoder.knowledge.lexicon import ADJ, GENITIVE, NO_SUFFIX, PLURAL, fold
+
+# (suffix class, lang) -> suffixes tried in order
+SUFFIXES: dict[tuple[int, str], tuple[str, ...]] = {
+    (GENITIVE, "de"): ("s", "es", "er"),
+    (ADJ, "de"): ("e", "en", "er", "es", "em"),
+    (PLURAL, "en"): ("s",),
+    (PLURAL, "de"): (),
+    (GENITIVE, "en"): (),
+    (ADJ, "en"): (),
+    (NO_SUFFIX, "de"): (),
+    (NO_SUFFIX, "en"): (),
+}
+
+
+def build_automaton(keys: dict[str, list[tuple]]) -> ahocorasick.Automaton:
+    """Automaton over folded keys; value = (key length, variants)."""
+    auto = ahocorasick.Automaton()
+    for key, variants in keys.items():
+        auto.add_word(key, (len(key), tuple(variants)))
+    auto.make_automaton()
+    return auto
+
+
+def _word(c: str) -> bool:
+    return c.isalnum()
+
+
+def scan(auto: ahocorasick.Automaton, text: str, lang: str
+         ) -> list[tuple[int, int, int, str, bool]]:
+    """Candidate matches as (start, end, entry id, suffix, exact) with word boundaries checked.
+
+    ``suffix`` is the inflection consumed after the key ("" if none): German genitive -s/-es,
+    place adjective -er ("Moskauer"), adjective endings, English plural -s. ``exact``: the key
+    matched case-sensitively (abbreviations such as "WHO", "dpa").
+    """
+    low = fold(text)
+    n = len(low)
+    out: list[tuple[int, int, int, str, bool]] = []
+    for last, (klen, variants) in auto.iter(low):
+        start = last - klen + 1
+        if start > 0 and _word(low[start - 1]):
+            continue
+        end = last + 1
+        follows_word = end < n and _word(low[end])
+        for exact, suffix, eid, vlang in variants:
+            if vlang is not None and vlang != lang:
+                continue
+            if exact is not None and text[start:end] != exact:
+                continue
+            e = end
+            if follows_word:
+                if suffix == GENITIVE and klen < 4:
+                    continue  # "Was" is not the genitive of "Wa"
+                for s in SUFFIXES.get((suffix, lang), ()):
+                    k = end + len(s)
+                    if low.startswith(s, end) and (k == n or not _word(low[k])):
+                        e = k
+                        break
+                else:
+                    continue
+            out.append((start, e, eid, low[end:e], exact is not None))
+    return out

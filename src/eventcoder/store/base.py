@@ -1,0 +1,282 @@
+"""The Store: articles and their events in a SQL database (backend-independent part).
+
+Subclasses (:mod:`.sqlite`, :mod:`.postgres`) supply the connection, the transaction and the
+placeholder style; all SQL here is portable and written with ``?`` placeholders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from typing import Any
+
+from eventcoder.model import SCHEMA_VERSION, Article, Event
+from eventcoder.store.filters import date_bounds, event_conditions, only_dates
+from eventcoder.store.rows import (
+    ACTOR_COLUMNS,
+    ARTICLE_COLUMNS,
+    COUNTRY_COLUMNS,
+    DOC_COLUMNS,
+    EVENT_COLUMNS,
+    LINK_COLUMNS,
+    article_rows,
+    prepare_events,
+)
+
+
+class StoreError(Exception):
+    """A problem with the database (not with one article's content)."""
+
+
+def _insert(table: str, columns: Sequence[str], conflict: str | None = None) -> str:
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    return sql + (f" ON CONFLICT ({conflict}) DO NOTHING" if conflict else "")
+
+
+def schema_sql() -> str:
+    """The schema file shared by both backends."""
+    return resources.files("eventcoder.store").joinpath("schema.sql").read_text("utf-8")
+
+
+def _where(conditions: list[str]) -> str:
+    return (" WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+class Store:
+    """Articles with their coded events; filtered queries, statistics and the actor network."""
+
+    url: str
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # -- backend hooks ----------------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement and return its cursor."""
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _transaction(self) -> contextlib.AbstractContextManager[Any]:
+        """Context manager: everything inside is committed together or rolled back."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Close the connection."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.url}>"
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return list(self._execute(sql, params).fetchall())
+
+    def _init_meta(self) -> None:
+        self._execute(_insert("meta", ("key", "value"), "key"), ("schema_version", SCHEMA_VERSION))
+
+    # -- writing ----------------------------------------------------------------------------
+    def add_article(self, article: Article) -> bool:
+        """Store ``article`` with its events in one transaction.
+
+        Returns False (and changes nothing) when an article with the same id is already stored.
+        Events without ``article_id``/``id`` get them filled in; duplicate event ids within the
+        article are stored once.
+        """
+        rows = article_rows(article, prepare_events(article))
+        with self._lock, self._transaction():
+            cur = self._execute(_insert("articles", ARTICLE_COLUMNS, "id"), rows.article)
+            if cur.rowcount == 0:
+                return False
+            for table, columns, data in (
+                ("events", EVENT_COLUMNS, rows.events),
+                ("event_docs", DOC_COLUMNS, rows.docs),
+                ("actors", ACTOR_COLUMNS, rows.actors),
+                ("event_countries", COUNTRY_COLUMNS, rows.countries),
+                ("links", LINK_COLUMNS, rows.links),
+            ):
+                if data:
+                    self._executemany(_insert(table, columns), data)
+        return True
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article and (by cascade) its events; False when it was not stored."""
+        with self._lock, self._transaction():
+            return self._execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+    # -- reading single items ---------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The article with its events (in their original order), or None."""
+        rows = self._rows("SELECT doc FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            return None
+        article = Article.from_dict(json.loads(rows[0][0]))
+        docs = self._rows(
+            "SELECT d.doc FROM events e JOIN event_docs d ON d.id = e.id "
+            "WHERE e.article_id = ? ORDER BY e.seq",
+            (article_id,),
+        )
+        article.events = [Event.from_dict(json.loads(d)) for (d,) in docs]
+        return article
+
+    def get_event(self, event_id: str) -> Event | None:
+        rows = self._rows("SELECT doc FROM event_docs WHERE id = ?", (event_id,))
+        return Event.from_dict(json.loads(rows[0][0])) if rows else None
+
+    # -- filtered queries -------------------------------------------------------------------
+    def query_events(
+        self, *, limit: int | None = 100, offset: int = 0, **filters: Any
+    ) -> list[Event]:
+        """Events matching the filters, newest first (by event date, then id)."""
+        where, params = event_conditions(**filters)
+        # ids first (small rows, indexes), then the documents of just that page
+        sql = f"SELECT e.id FROM events e{_where(where)} ORDER BY e.day DESC, e.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        with self._lock:
+            ids = [r[0] for r in self._execute(sql, params).fetchall()]
+            docs: dict[str, str] = {}
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows = self._execute(f"SELECT id, doc FROM event_docs WHERE id IN ({marks})", chunk)
+                docs.update(rows.fetchall())
+        return [Event.from_dict(json.loads(docs[i])) for i in ids]
+
+    def count_events(self, **filters: Any) -> int:
+        where, params = event_conditions(**filters)
+        return int(self._rows(f"SELECT COUNT(*) FROM events e{_where(where)}", params)[0][0])
+
+    def count_articles(self) -> int:
+        return int(self._rows("SELECT COUNT(*) FROM articles")[0][0])
+
+    def iter_articles(self, *, batch_size: int = 500, **filters: Any) -> Iterator[Article]:
+        """Stored articles in id order, each with its events.
+
+        Without filters: every article with all its events. With filters: the articles having at
+        least one matching event, each carrying only its matching events; with only
+        ``since``/``until``, articles without events published in that range are included too.
+        """
+        where, params = event_conditions(**filters)
+        select = "SELECT a.id, a.doc FROM articles a WHERE a.id > ?"
+        select_params: list[Any] = []
+        if where:
+            cond = f"EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND {' AND '.join(where)})"
+            select_params = list(params)
+            if only_dates(filters):
+                since, until = date_bounds(filters)
+                extra = ["a.n_events = 0", "a.published IS NOT NULL"]
+                if since:
+                    extra.append("a.published >= ?")
+                    select_params.append(since)
+                if until:
+                    extra.append("a.published <= ?")
+                    select_params.append(until)
+                cond = f"({cond} OR ({' AND '.join(extra)}))"
+            select += f" AND {cond}"
+        select += " ORDER BY a.id LIMIT ?"
+        last = ""
+        while True:
+            rows = self._rows(select, [last, *select_params, batch_size])
+            if not rows:
+                return
+            ids = [r[0] for r in rows]
+            marks = ", ".join("?" * len(ids))
+            ev_rows = self._rows(
+                "SELECT e.article_id, d.doc FROM events e JOIN event_docs d ON d.id = e.id "
+                f"WHERE e.article_id IN ({marks})"
+                + "".join(f" AND {w}" for w in where)
+                + " ORDER BY e.article_id, e.seq",
+                [*ids, *params],
+            )
+            by_article: dict[str, list[Event]] = {}
+            for article_id, doc in ev_rows:
+                by_article.setdefault(article_id, []).append(Event.from_dict(json.loads(doc)))
+            for article_id, doc in rows:
+                article = Article.from_dict(json.loads(doc))
+                article.events = by_article.get(article_id, [])
+                yield article
+            last = ids[-1]
+            if len(rows) < batch_size:
+                return
+
+    # -- aggregates -------------------------------------------------------------------------
+    def stats(self, **filters: Any) -> dict[str, Any]:
+        """Counts of the matching events: total, by day, type, country and factuality."""
+        where, params = event_conditions(**filters)
+        w = _where(where)
+        and_w = "".join(f" AND {c}" for c in where)
+
+        def counted(sql: str, key: str, p: Sequence[Any] = params) -> list[dict[str, Any]]:
+            return [{key: k, "count": int(n)} for k, n in self._rows(sql, p)]
+
+        return {
+            "total": self.count_events(**filters),
+            "by_day": counted(
+                f"SELECT e.day, COUNT(*) FROM events e WHERE e.day IS NOT NULL{and_w} "
+                "GROUP BY e.day ORDER BY e.day",
+                "day",
+            ),
+            "by_type": counted(
+                f"SELECT e.type, COUNT(*) FROM events e{w} GROUP BY e.type ORDER BY 2 DESC, 1",
+                "type",
+            ),
+            "by_country": counted(
+                "SELECT ec.country, COUNT(*) FROM event_countries ec"
+                + (f" WHERE ec.event_id IN (SELECT e.id FROM events e{w})" if where else "")
+                + " GROUP BY ec.country ORDER BY 2 DESC, 1",
+                "country",
+            ),
+            "by_factuality": counted(
+                f"SELECT e.factuality, COUNT(*) FROM events e{w} "
+                "GROUP BY e.factuality ORDER BY 2 DESC, 1",
+                "factuality",
+            ),
+        }
+
+    def network(
+        self, *, by: str = "country", limit: int | None = None, **filters: Any
+    ) -> list[dict]:
+        """Source -> target links of the matching events, most frequent first.
+
+        ``by="country"`` groups actors by country (falling back to name, then text);
+        ``by="actor"`` by canonical name (falling back to text). Each link counts distinct
+        events, split into cooperative (AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT)
+        and hostile (all other types).
+        """
+        if by not in ("country", "actor"):
+            raise ValueError(f"by: expected 'country' or 'actor', got {by!r}")
+        where, params = event_conditions(**filters)
+        sql = (
+            "SELECT l.src, l.tgt, COUNT(*), SUM(l.coop) FROM links l WHERE l.keying = ?"
+            + (f" AND l.event_id IN (SELECT e.id FROM events e{_where(where)})" if where else "")
+            + " GROUP BY l.src, l.tgt ORDER BY 3 DESC, 1, 2"
+        )
+        params = [by, *params]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, int(limit)]
+        return [
+            {
+                "source": s,
+                "target": t,
+                "count": int(n),
+                "cooperative": int(c),
+                "hostile": int(n) - int(c),
+            }
+            for s, t, n, c in self._rows(sql, params)
+        ]

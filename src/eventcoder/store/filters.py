@@ -1,0 +1,139 @@
+"""Event filters -> SQL conditions, shared by every query of the store.
+
+The conditions are portable SQL over the ``events`` table aliased ``e`` with ``?``
+placeholders (the PostgreSQL backend rewrites them). Filters are the ones of the Store contract:
+``since``/``until`` (event date, falling back to the article's published date), ``country``,
+``actor``, ``type``, ``factuality`` and free text ``q``. List-valued filters take a sequence or a
+comma-separated string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from eventcoder.model import FACTUALITY, PLOVER_TYPES
+
+FILTER_NAMES = ("since", "until", "country", "actor", "type", "factuality", "q")
+DATE_FILTERS = ("since", "until")
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def day_key(value: str | None) -> str | None:
+    """The sortable day of a (possibly coarse) ISO date: '2024-05' -> '2024-05-01'."""
+    if not value:
+        return None
+    m = _DATE.match(value.strip())
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2) or "01", m.group(3) or "01"
+    return f"{year}-{month}-{day}"
+
+
+def _bound(value: Any, name: str, upper: bool) -> str:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    m = _DATE.fullmatch(text)
+    if not m:
+        raise ValueError(
+            f"{name}: expected an ISO date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}"
+        )
+    year, month, day = m.groups()
+    if upper:  # '2024-05' as an upper bound means up to the end of May
+        return f"{year}-{month or '12'}-{day or '31'}"
+    return f"{year}-{month or '01'}-{day or '01'}"
+
+
+def values(value: Any) -> list[str]:
+    """A filter value as a list of non-empty strings ('A,B' and ['A', 'B'] are the same)."""
+    if value is None:
+        return []
+    items: Iterable[Any] = value.split(",") if isinstance(value, str) else value
+    return [str(v).strip() for v in items if v is not None and str(v).strip()]
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere (use with ESCAPE '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fold(text: str | None) -> str:
+    """Case- and whitespace-normalised text as stored in the ``search`` columns."""
+    return " ".join((text or "").casefold().split())
+
+
+def _in(column: str, items: list[str]) -> str:
+    return f"{column} IN ({', '.join('?' * len(items))})"
+
+
+def event_conditions(
+    *,
+    since: Any = None,
+    until: Any = None,
+    country: Any = None,
+    actor: Any = None,
+    type: Any = None,
+    factuality: Any = None,
+    q: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (to be joined with AND) and their parameters for the given filters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since not in (None, ""):
+        where.append("e.day >= ?")
+        params.append(_bound(since, "since", upper=False))
+    if until not in (None, ""):
+        where.append("e.day <= ?")
+        params.append(_bound(until, "until", upper=True))
+    types = [t.upper() for t in values(type)]
+    if types:
+        unknown = sorted(set(types) - set(PLOVER_TYPES))
+        if unknown:
+            raise ValueError(f"type: unknown PLOVER type(s) {', '.join(unknown)}")
+        where.append(_in("e.type", types))
+        params.extend(types)
+    facts = [f.lower() for f in values(factuality)]
+    if facts:
+        unknown = sorted(set(facts) - set(FACTUALITY))
+        if unknown:
+            raise ValueError(f"factuality: unknown value(s) {', '.join(unknown)}")
+        where.append(_in("e.factuality", facts))
+        params.extend(facts)
+    countries = [c.upper() for c in values(country)]
+    if countries:
+        where.append(
+            "e.id IN (SELECT ec.event_id FROM event_countries ec "
+            f"WHERE {_in('ec.country', countries)})"
+        )
+        params.extend(countries)
+    for name in values(actor):
+        where.append(
+            "e.id IN (SELECT ac.event_id FROM actors ac WHERE ac.search LIKE ? ESCAPE '\\')"
+        )
+        params.append(like_pattern(fold(name)))
+    words = fold(q).split()
+    if words:
+        likes = " AND ".join(["d.search LIKE ? ESCAPE '\\'"] * len(words))
+        where.append(f"e.id IN (SELECT d.id FROM event_docs d WHERE {likes})")
+        params.extend(like_pattern(w) for w in words)
+    return where, params
+
+
+def only_dates(filters: dict[str, Any]) -> bool:
+    """True when the only filters given are ``since``/``until``."""
+    given = {k for k, v in filters.items() if v not in (None, "", [], ())}
+    return bool(given) and given <= set(DATE_FILTERS)
+
+
+def date_bounds(filters: dict[str, Any]) -> tuple[str | None, str | None]:
+    """Normalised (since, until) strings, or None where not given."""
+    since, until = filters.get("since"), filters.get("until")
+    return (
+        _bound(since, "since", upper=False) if since not in (None, "") else None,
+        _bound(until, "until", upper=True) if until not in (None, "") else None,
+    )

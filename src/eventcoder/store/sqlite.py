@@ -1,0 +1,54 @@
+"""SQLite backend: one file, WAL journal, foreign keys on."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from eventcoder.store.base import Store, schema_sql
+
+
+class SQLiteStore(Store):
+    """A store in an SQLite file (or ``:memory:``)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.url = path
+        self._conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=30.0
+        )
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:":
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA cache_size = -65536")
+        self._conn.execute("PRAGMA mmap_size = 1073741824")
+        self._create_schema()
+
+    def _create_schema(self) -> None:
+        # executescript commits on its own; the statements are all IF NOT EXISTS.
+        self._conn.executescript(schema_sql().replace("/*without_rowid*/", "WITHOUT ROWID"))
+        self._init_meta()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, params)
+
+    def _executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, rows)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

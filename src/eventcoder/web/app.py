@@ -1,0 +1,104 @@
+"""The FastAPI application factory: REST API, pages and static files on one Store."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from eventcoder import __version__
+from eventcoder.web.security import DEFAULT_MAX_BODY, BodySizeLimit, is_loopback
+
+log = logging.getLogger("eventcoder.web")
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+class Backend:
+    """The store and the coder behind the app (the coder runs one article at a time)."""
+
+    def __init__(self, store_url: str | None, store: Any = None, coder: Any = None) -> None:
+        self._store_url = store_url
+        self._store = store
+        self._owns_store = store is None
+        self._coder = coder
+        self._store_lock = threading.Lock()
+        self._coder_lock = threading.Lock()
+
+    @contextmanager
+    def store(self) -> Iterator[Any]:
+        """The open store (opened on first use; the Store serialises its own queries)."""
+        with self._store_lock:
+            if self._store is None:
+                from eventcoder.store import open_store
+
+                self._store = open_store(self._store_url)
+        yield self._store
+
+    @contextmanager
+    def coder(self) -> Iterator[Any]:
+        """The coder (built on first use: loading the language pipeline takes a moment)."""
+        with self._coder_lock:
+            if self._coder is None:
+                from eventcoder.coding import get_coder
+
+                self._coder = get_coder()
+            yield self._coder
+
+    def close(self) -> None:
+        with self._store_lock:
+            if self._owns_store and self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def create_app(
+    store_url: str | None = None,
+    *,
+    store: Any = None,
+    coder: Any = None,
+    token: str | None = None,
+    host: str = "127.0.0.1",
+    max_body: int = DEFAULT_MAX_BODY,
+) -> FastAPI:
+    """Build the app on the store at ``store_url`` (or an open ``store``).
+
+    ``coder`` defaults to :func:`eventcoder.coding.get_coder` (built on first use). When a
+    ``token`` is given, write endpoints need it; binding to a non-loopback ``host`` without one
+    is refused.
+    """
+    if not token and not is_loopback(host):
+        raise ValueError(
+            f"serving on {host} (not loopback) needs a token for the write endpoints: "
+            "pass --token or set EVENTCODER_TOKEN"
+        )
+    backend = Backend(store_url, store=store, coder=coder)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log.info("write endpoints %s", "need a token" if token else "are open (loopback only)")
+        yield
+        backend.close()
+
+    app = FastAPI(
+        title="eventcoder",
+        version=__version__,
+        description="PLOVER political events coded from news articles, with their evidence.",
+        lifespan=lifespan,
+    )
+    app.state.backend = backend
+    app.state.token = token or None
+    app.add_middleware(BodySizeLimit, max_body=max_body)
+
+    from eventcoder.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
