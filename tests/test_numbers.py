@@ -157,3 +157,10 @@ def test_singular_person_with_article():
     assert (c.dead, c.victims) == (1, "civilians")
     assert find_casualties("A lot of people were injured.", "en").injured is None
     assert find_casualties("Ein Sprengsatz tötete Passanten.", "de").dead is None
+
+
+def test_coordinated_counts_are_added():
+    c = find_casualties("Dabei wurden 9 Pilger und ein Soldat getötet.", "de")
+    assert c.dead == 10
+    c = find_casualties("Three nurses and a doctor were wounded.", "en")
+    assert c.injured == 4

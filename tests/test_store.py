@@ -238,3 +238,50 @@ def test_data_survives_reopen(store_url, sample_articles):
         assert s.count_articles() == 3
         assert s.count_events() == 4
         assert not s.add_article(sample_articles[0])
+
+
+def test_add_articles_batch_keeps_each_article_whole(store, sample_articles):
+    first, second, third = sample_articles
+    assert store.add_article(first)
+    text = "Workers occupied the factory gates at dawn."
+    clash = Article(text=text, published="2024-06-02")
+    clash.events = [
+        Event(type="PROTEST", evidence=Evidence("Workers occupied", 0, 16)),
+        Event(type="PROTEST", id=first.events[0].id, evidence=Evidence("occupied the", 8, 20)),
+    ]
+    results = store.add_articles([second, clash, first, third])
+    assert results[0] is True and results[2] is False and results[3] is True
+    assert isinstance(results[1], Exception)
+    assert not store.has_article(clash.id)
+    assert store.count_articles() == 3
+    assert store.count_events() == 4  # the clash's first event was rolled back too
+    assert store.add_articles([]) == []
+
+
+def test_undated_events_come_last(filled):
+    text = "Border guards fired warning shots."
+    undated = Article(text=text)  # no published date, no event date
+    undated.events = [Event(type="THREATEN", evidence=Evidence(text[:26], 0, 26))]
+    filled.add_article(undated)
+    assert _types(filled.query_events())[-1] == "THREATEN"
+    assert filled.count_events(since="1900-01-01") == 4  # no date: outside every date range
+    assert {r["day"] for r in filled.stats()["by_day"]} == {
+        "2024-03-09",
+        "2024-03-10",
+        "2024-04-01",
+    }
+
+
+def test_incompatible_database_is_a_clear_error(tmp_path):
+    import sqlite3
+
+    from eventcoder.store import StoreError
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE events (id TEXT PRIMARY KEY, doc TEXT)")
+    with pytest.raises(StoreError, match="layout"):
+        open_store(str(path))
+    (tmp_path / "notes.db").write_text("these are not the droids\n" * 100)
+    with pytest.raises(StoreError):
+        open_store(str(tmp_path / "notes.db"))

@@ -254,3 +254,14 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
                  "/network", "/timeline", "/events.csv", "/events.jsonl", "/articles.jsonl"):  # fmt: skip
         assert path in paths
     assert "/ui/paste" not in paths
+
+
+def test_post_plain_text_respects_charset(client: TestClient) -> None:
+    text = "Die Polizei hat in Köln zwölf Demonstranten festgenommen."
+    response = client.post(
+        "/articles",
+        content=text.encode("latin-1"),
+        headers={"content-type": "text/plain; charset=ISO-8859-1"},
+    )
+    assert response.status_code == 201
+    assert response.json()["text"] == text

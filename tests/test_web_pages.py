@@ -155,8 +155,15 @@ def test_pager_splits_long_tables(client: TestClient, tmp_path) -> None:
                                              ("/ui/network", "network")])  # fmt: skip
 def test_chart_pages_carry_the_filters(client: TestClient, path: str, chart: str) -> None:
     page = client.get(path, params={"country": "geo"}).text
-    assert f'data-chart="{chart}" data-query="country=GEO"' in page
+    assert f'data-chart="{chart}" data-query="country=GEO' in page
     assert "/static/charts.js" in page
+
+
+def test_network_page_groups_by_country_or_actor(client: TestClient) -> None:
+    page = client.get("/ui/network", params={"by": "actor"}).text
+    assert 'data-query="by=actor"' in page
+    assert 'class="active">actor</a>' in page
+    assert client.get("/ui/network", params={"by": "sector"}).status_code == 422
 
 
 def test_static_assets_are_vendored(client: TestClient) -> None:
@@ -191,3 +198,11 @@ def test_paste_with_real_coder_flows(tmp_path) -> None:
             assert re.search(rf'data-events="[^"]*{event["id"]}', page)
         table = client.get("/ui/events").text
         assert table.count('class="event-row"') == len(stored["events"])
+
+
+def test_api_reference_page_is_offline(client: TestClient) -> None:
+    page = client.get("/docs").text
+    for path in ("/articles", "/events", "/events/{event_id}", "/stats", "/network", "/timeline"):
+        assert f"<code>{path}</code>" in page
+    assert "<code>factuality</code>" in page and "<code>offset</code>" in page
+    assert "cdn" not in page.lower()

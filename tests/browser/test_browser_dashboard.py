@@ -161,9 +161,13 @@ def page(browser):
         "request",
         lambda r: external.append(r.url) if not r.url.startswith("http://127.0.0.1") else None,
     )
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
     yield pg
     context.close()
     assert external == [], f"the pages fetched something from outside: {external}"
+    assert problems == [], f"errors in the browser console: {problems}"
 
 
 @pytest.fixture
@@ -234,6 +238,10 @@ def test_paste_to_table_map_timeline_network_and_highlights(page, scripted_serve
         page.goto(f"{base}/ui/{name}")
         _wait_charts(page)
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+    page.goto(f"{base}/docs")
+    assert page.locator("section.endpoint").count() >= 10
+    page.screenshot(path=str(SHOTS / "api-docs.png"), full_page=True)
 
     # a map marker leads to the article and its evidence
     page.goto(f"{base}/ui/map")

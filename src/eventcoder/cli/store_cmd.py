@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass
 
 import click
 
+from eventcoder.model import Article
 from eventcoder.store.export import FORMATS
 
 _DB_HELP = (
@@ -14,6 +16,10 @@ _DB_HELP = (
     "Default: $EVENTCODER_DB, else eventcoder.db in the current directory."
 )
 _DICT_PATH = click.Path(exists=True, dir_okay=False)
+# Articles are stored in batches (one transaction, each article still all or nothing):
+# at most this many, and at most this many seconds after the previous batch.
+_BATCH = 200
+_BATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -125,6 +131,28 @@ def ingest(
         summary.errors += 1
         tqdm.write(f"error: {where}: {message}", file=sys.stderr)
 
+    pending: list[Article] = []
+    last_flush = time.monotonic()
+
+    def flush() -> None:
+        nonlocal last_flush
+        try:
+            results: list[bool | Exception] = store.add_articles(pending)
+        except Exception as exc:  # the database failed: none of the batch is stored
+            results = [exc] * len(pending)
+        for article, result in zip(pending, results, strict=True):
+            if isinstance(result, Exception):
+                error(
+                    article.source or article.id, f"could not store article {article.id}: {result}"
+                )
+            elif result:
+                summary.new += 1
+                summary.events += len(article.events)
+            else:  # stored meanwhile (a duplicate in this batch or another process)
+                summary.stored += 1
+        pending.clear()
+        last_flush = time.monotonic()
+
     with store:
         for item in inputs:
             if isinstance(item, InputError):
@@ -139,13 +167,13 @@ def ingest(
                     continue
                 if not (keep_events and item.events):
                     item.events = coder.code(item)
-                if store.add_article(item):
-                    summary.new += 1
-                    summary.events += len(item.events)
-                else:  # stored meanwhile by another process
-                    summary.stored += 1
             except Exception as exc:  # one bad article must not end the batch
-                error(item.source or item.id, f"could not code or store article {item.id}: {exc}")
+                error(item.source or item.id, f"could not code article {item.id}: {exc}")
+                continue
+            pending.append(item)
+            if len(pending) >= _BATCH or time.monotonic() - last_flush > _BATCH_SECONDS:
+                flush()
+        flush()
         bar.close()
     click.echo(summary.line(), err=True)
     if summary.errors:

@@ -11,13 +11,12 @@ from eventcoder.coding import attributes
 from eventcoder.coding.clauses import Clause, is_passive, split_clauses
 from eventcoder.coding.crosswalk import cameo_to_plover
 from eventcoder.coding.grammar import Grammar
-from eventcoder.coding.intent import intended
+from eventcoder.coding.intent import find_cue, is_cue_word
 from eventcoder.coding.location import ArticlePlaces, article_places, locate
 from eventcoder.coding.mentions import ACTOR_KINDS
 from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
 from eventcoder.model import Actor, Event, Evidence
-
 
 ATTRIBUTED = frozenset({"reported", "rumored", "announced"})  # labels that name who says so
 
@@ -102,7 +101,12 @@ def _actors(group: list[ActorRef], fallback: str | None) -> list[Actor]:
     return out
 
 
-def _best(matches: list[TriggerMatch]) -> TriggerMatch:
+def _best(matches: list[TriggerMatch], lang: str) -> TriggerMatch:
+    """The clause's event trigger: verbs before nouns; in English the first verb (later ones are
+    complements: "threatened to impose"), in German the most specific pattern."""
+    if lang == "en":
+        return max(matches, key=lambda m: (not parse_frame(m.entry.frame).nominal, -m.head,
+                                           m.entry.priority))
     return max(
         matches, key=lambda m: (not parse_frame(m.entry.frame).nominal, m.entry.priority, -m.head)
     )
@@ -111,9 +115,10 @@ def _best(matches: list[TriggerMatch]) -> TriggerMatch:
 class ArticleCoder:
     """Codes one article (held by the ``eventcoder_events`` component)."""
 
-    def __init__(self, g: Grammar, version: str) -> None:
+    def __init__(self, g: Grammar, version: str, dictionary: Any | None = None) -> None:
         self.g = g
         self.version = version
+        self.dictionary = dictionary  # a DictionaryCoder (user verb dictionaries) or None
 
     def code(
         self,
@@ -128,7 +133,11 @@ class ArticleCoder:
     ) -> list[Event]:
         text = view.text
         places = article_places(text, mentions)
-        dates = attributes.article_dates(text, lang, published) if triggers else []
+        dates = (
+            attributes.article_dates(text, lang, published)
+            if triggers or self.dictionary is not None
+            else []
+        )
         by_head = sorted(triggers, key=lambda m: m.head)
         heads = [m.head for m in by_head]
         actors = [m for m in mentions if m.kind in ACTOR_KINDS]
@@ -141,19 +150,49 @@ class ArticleCoder:
             a, b = bisect_right(heads, ts - 1), bisect_right(heads, te - 1)
             sent_trigs = by_head[a:b]
             ma, mb = bisect_right(starts, lo - 1), bisect_right(starts, hi - 1)
+            if self.dictionary is not None and lang == "en":
+                # English sentences are coded by the user's verb dictionaries alone
+                extra = self.dictionary.events(text, lo, hi, published)
+                for ev in extra:
+                    ev.location = locate(places, text, (lo, hi), (lo, hi), set())
+                    attributes.set_date(ev, dates, (lo, hi), ev.evidence.start, published)
+                events.extend(extra)
+                prev_text = text[lo:hi]
+                continue
             if not sent_trigs:
                 if mb > ma:  # the subject of this sentence is computed only when needed
                     memory = _Memory(self, view, actors[ma:mb], lo, hi, memory)
                 prev_text = text[lo:hi]
                 continue
             refs = _refs(view, actors[ma:mb], lo, hi, self.g)
+            inside = {t for r in refs for t in range(r.start_tok, r.end_tok)}
+            sent_trigs = [m for m in sent_trigs if m.head not in inside]  # "United States"
             head_set = {m.head for m in sent_trigs}
             rf = self._finder(view, refs, ts, te, head_set, memory)
             sent_events = []
+            verbal_before = -2  # clause index of the last event from a verb
             for ci, clause in enumerate(rf.clauses):
-                here = [m for m in sent_trigs if clause.start <= m.head < clause.end]
+                here = [
+                    m
+                    for m in sent_trigs
+                    if clause.start <= m.head and m.tokens[-1] < clause.end
+                    and not (view.lowers[m.head] in self.g.speech
+                             and (len(m.tokens) == 1 or m.entry.rank == 0))
+                    and not (lang == "en" and _noun_use(view.lowers, m, clause.start, self.g))
+                ]
+                light = False
+                if len(here) > 1:  # "plans to impose": the cue word is not the event
+                    cues = [m.head for m in here if is_cue_word(view.lowers[m.head], lang)]
+                    rest = [m for m in here if m.head not in cues
+                            and any(0 < m.head - c <= 4 for c in cues)]
+                    here = rest or here
+                    nouns = [m for m in here if parse_frame(m.entry.frame).nominal]
+                    if nouns and any(view.lowers[m.head] in self.g.light for m in here):
+                        here, light = nouns, True  # "staged a hunger strike": the noun counts
                 if not here or clause.marker in self.g.background:
                     continue
+                if clause.marker in self.g.complementizer and verbal_before == ci - 1:
+                    continue  # "demanded that X withdraw": the content of the previous event
                 if any(view.lowers[j] in self.g.speech for j in range(clause.start, clause.end)):
                     # "Auf die Frage nach der Entsendung ... erklärte sie": a topic, not an event
                     here = [
@@ -163,12 +202,13 @@ class ArticleCoder:
                     ]
                     if not here:
                         continue
+                ev_match = _best(here, lang)
                 ev = self._event(
                     view,
                     rf,
                     ci,
                     clause,
-                    _best(here),
+                    ev_match,
                     places,
                     dates,
                     (lo, hi),
@@ -178,8 +218,13 @@ class ArticleCoder:
                     refs,
                 )
                 if ev is not None:
-                    sent_events.append(ev)
-            events.extend(self._merge(sent_events))
+                    nominal = parse_frame(ev_match.entry.frame).nominal and not light
+                    sent_events.append((ev, clause, nominal))
+                    if not nominal:
+                        verbal_before = ci
+            if self.g.lang == "en":
+                sent_events = _main_events(sent_events, self.g)
+            events.extend(self._merge([ev for ev, _, _ in sent_events]))
             memory = _Memory(finder=rf)
             prev_text = text[lo:hi]
         for ev in events:
@@ -220,6 +265,12 @@ class ArticleCoder:
     ) -> Event | None:
         e = m.entry
         frame = parse_frame(e.frame)
+        ptype, mode, cameo, context = e.type, e.mode, e.cameo, []
+        cue = find_cue(view.lowers, clause.start, m.head, ptype, lang)
+        if cue is not None:
+            ptype, mode = cue.becomes, None
+            if cue.frame:
+                frame = parse_frame(cue.frame)
         passive = is_passive(view.lowers, clause, m.head, self.g)
         source, target = rf.fill(ci, m.head, frame, passive, m.tokens[-1])
         if "speaker" in frame.source and not source:
@@ -240,9 +291,6 @@ class ArticleCoder:
         actor_spans = {(r.start, r.end) for r in source + target}
         loc = locate(places, text, (c_lo, c_hi), sentence, actor_spans)
         fallback = (loc.country if loc and loc.country else None) or places.main_country
-        ptype, mode, cameo, context = e.type, e.mode, e.cameo, []
-        if intended(view.lowers, clause.start, m.head, ptype, lang):
-            ptype, mode = "AGREE", None
         pc = cameo_to_plover(cameo)
         if pc is not None:
             context = list(pc.context)
@@ -349,6 +397,38 @@ class ArticleCoder:
                 if getattr(twin, f) is None:
                     setattr(twin, f, getattr(ev, f))
         return sorted(out, key=lambda e: e.evidence.start)
+
+
+def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) -> bool:
+    """An English verb trigger used as a noun: "the attack", "of air links"."""
+    if parse_frame(m.entry.frame).nominal:
+        return False
+    h = m.head
+    prev = lowers[h - 1] if h - 1 >= start else ""
+    if prev == "to":  # an infinitive
+        return False
+    if prev in g.determiner or prev in g.preposition or prev in ("'s", "\u2019s"):
+        return True
+    prev2 = lowers[h - 2] if h - 2 >= start else ""
+    word = lowers[h]
+    return (word.endswith("s") and not word.endswith("ss") and prev.isalpha()
+            and (prev2 in g.determiner or prev2 in g.preposition))
+
+
+def _main_events(
+    found: list[tuple[Event, Clause, bool]], g: Grammar
+) -> list[tuple[Event, Clause, bool]]:
+    """English news sentences: the first verb event, events of verbs coordinated with it
+    ("arrested X and seized Y") and of reported content ("said that ..."); nouns only when no
+    verb codes. Appositions and adjuncts after a comma ("..., citing ...") are left out."""
+    verbal = [x for x in found if not x[2]]
+    if not verbal:
+        return found[:1]
+    keep = [verbal[0]]
+    for x in verbal[1:]:
+        if x[1].after_conj or x[1].marker in g.complementizer:
+            keep.append(x)
+    return keep
 
 
 class _Memory:

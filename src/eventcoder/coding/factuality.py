@@ -15,8 +15,10 @@ and keeps those whose scope reaches the trigger:
   "would" only after a reporting verb ("said it would send troops").
 
 When several labels apply the strongest wins: negated > rumored > announced > reported >
-asserted. Clauses are split at punctuation and at subordinating words (dass, that, ...).
-A cue never applies to a trigger it overlaps.
+asserted; within a label a cue that names a speaker, then the nearest cue. Clauses are split at
+punctuation and at subordinating words (dass, that, ...). A cue never applies to a trigger it
+overlaps. ``cue`` is the cue's words ("soll … haben" for a cue with a gap); ``cue_start`` and
+``cue_end`` span it in ``text``.
 
 ``source_text`` is the attributed speaker (the subject of the reporting verb, "X" of "laut X",
 "according to X", "X zufolge", "wie X mitteilte"), also when the label is negated. A speech

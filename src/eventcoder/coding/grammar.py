@@ -18,6 +18,8 @@ class Grammar:
     pronoun: frozenset[str]
     clause_punct: frozenset[str]
     background: frozenset[str]  # subordinators of background clauses (no events coded there)
+    complementizer: frozenset[str]  # "dass", "that": opens the content of a verb
+    light: frozenset[str]  # light verbs: with a noun event in the clause the noun is the event
     speech: frozenset[str]  # verbs of saying: a noun in a PP of their clause is a topic
 
 

@@ -1,16 +1,26 @@
-"""Intent cues: a promised cooperative act ("will send aid") is coded as PLOVER AGREE."""
+"""Cues that change an event's type: promises -> AGREE, announced hostile acts -> THREATEN,
+stated obligations -> REQUEST (``language/<lang>/intent.tsv``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from eventcoder.coding.lexicon import Step, parse_pattern
 
 
+@dataclass(frozen=True)
+class Cue:
+    steps: tuple[Step, ...]
+    types: frozenset[str]
+    becomes: str
+    frame: str | None
+
+
 @lru_cache(maxsize=8)
-def intent_cues(lang: str) -> tuple[tuple[tuple[Step, ...], frozenset[str]], ...]:
+def intent_cues(lang: str) -> tuple[Cue, ...]:
     res = resources.files("eventcoder.language").joinpath(lang, "intent.tsv")
     if not res.is_file():
         return ()
@@ -18,16 +28,18 @@ def intent_cues(lang: str) -> tuple[tuple[tuple[Step, ...], frozenset[str]], ...
     for line in res.read_text("utf-8").splitlines():
         if not line or line.startswith("#") or line.startswith("pattern\t"):
             continue
-        pattern, _, types = line.partition("\t")
-        cues.append((parse_pattern(pattern), frozenset(types.split())))
+        cols = line.split("\t") + ["", "", ""]
+        cues.append(Cue(parse_pattern(cols[0]), frozenset(cols[1].split()), cols[2].strip(),
+                        cols[3].strip() or None))
     return tuple(cues)
 
 
-def intended(lowers: Sequence[str], start: int, head: int, ptype: str, lang: str) -> bool:
-    """True when an intent cue for ``ptype`` ends before ``head`` within ``[start, head)``."""
-    for steps, types in intent_cues(lang):
-        if ptype not in types:
+def find_cue(lowers: Sequence[str], start: int, head: int, ptype: str, lang: str) -> Cue | None:
+    """The first cue for ``ptype`` that ends before ``head`` within ``[start, head)``."""
+    for cue in intent_cues(lang):
+        if ptype not in cue.types:
             continue
+        steps = cue.steps
         for i in range(start, head):
             if not steps[0].test(lowers[i]):
                 continue
@@ -40,5 +52,15 @@ def intended(lowers: Sequence[str], start: int, head: int, ptype: str, lang: str
                     break
                 pos = nxt
             if ok:
-                return True
-    return False
+                return cue
+    return None
+
+
+@lru_cache(maxsize=8)
+def _first_steps(lang: str) -> tuple[Step, ...]:
+    return tuple(c.steps[0] for c in intent_cues(lang))
+
+
+def is_cue_word(word: str, lang: str) -> bool:
+    """True when ``word`` can start a cue ("plans", "agreed", "will")."""
+    return any(step.test(word) for step in _first_steps(lang))

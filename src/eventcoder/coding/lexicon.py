@@ -68,8 +68,9 @@ class TriggerEntry:
 
     @property
     def priority(self) -> tuple[int, int, int]:
-        """More steps, then the better source, then an exact first step."""
-        return (len(self.steps), self.rank, 1 if self.steps[0].exact else 0)
+        """The better source (user, hand-written, generated), then more steps, then an exact
+        first step."""
+        return (self.rank, len(self.steps), 1 if self.steps[0].exact else 0)
 
 
 def parse_step(text: str, gap: bool) -> Step:

@@ -14,7 +14,9 @@ How a number finds its category, first rule that fires:
    ("18 Sicherheitskräfte wurden getötet", "18 people were killed");
 4. a casualty noun a few words before it ("die Zahl der Toten stieg auf 18", "death toll of 18").
 
-When several numbers fall in one category the largest is kept ("18 Tote, darunter 5 Kinder").
+Numbers joined by "und"/"and" before one casualty word are added ("9 Pilger und ein Fahrer
+getötet" -> 10; "ein"/"a" counts as one only before a person noun). When several counts fall in
+one category the largest is kept ("18 Tote, darunter 5 Kinder").
 Years, dates, times, percentages, money, other units ("103 Einheiten"), ages ("23-Jähriger",
 "aged 23") and ordinals are not counts. Data: ``numbers.tsv`` and ``casualties.tsv``.
 """
@@ -344,27 +346,47 @@ def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None
             continue
         quantities.append(q)
         i = q.end
-    result = Casualties()
-    found: dict[str, tuple[int, str | None, tuple[int, int]]] = {}
-    victims: dict[str, str] = {}
-    for n, q in enumerate(quantities):
+    # link right to left, so that "21 Touristen und ein Polizist getötet" can join the
+    # first number to the link of the second (coordinated counts are added up)
+    links: list[tuple[str, int, int, str | None] | None] = [None] * len(quantities)
+    joined = [False] * len(quantities)  # quantity n is coordinated with n + 1
+    for n in range(len(quantities) - 1, -1, -1):
+        q = quantities[n]
         nxt_q = quantities[n + 1].mod_start if n + 1 < len(quantities) else len(low)
         prev_q = quantities[n - 1].end if n else 0
         link = _link(lex, low, raw, q, nxt_q, prev_q)
+        nxt_link = links[n + 1] if n + 1 < len(quantities) else None
+        if link is None and nxt_link and _coordinated(low, q.end, nxt_q):
+            cat, cue_i, cue_len, victim = nxt_link
+            link = (cat, cue_i, cue_len, _victim(lex, low, q.end, nxt_q) or victim)
+            joined[n] = True
+        links[n] = link
+    result = Casualties()
+    found: dict[str, tuple[int, str | None]] = {}
+    victims: dict[str, str] = {}
+    n = 0
+    while n < len(quantities):
+        m = n
+        while joined[m]:
+            m += 1
+        link = links[n]
+        group = quantities[n : m + 1]
+        n = m + 1
         if link is None:
             continue
         category, cue_i, cue_len, victim = link
+        value = sum(q.value for q in group)
+        first, last = group[0], group[-1]
         words = None
-        if q.vague or q.approx:
-            words = text[toks[q.mod_start].start() : toks[q.end - 1].end()]
-        lo, hi = min(q.mod_start, cue_i), max(q.end, cue_i + cue_len)
-        span = (toks[lo].start(), toks[hi - 1].end())
-        result.spans.append(span)
-        if category not in found or q.value > found[category][0]:
-            found[category] = (q.value, words, span)
+        if any(q.vague or q.approx for q in group):
+            words = text[toks[first.mod_start].start() : toks[last.end - 1].end()]
+        lo, hi = min(first.mod_start, cue_i), max(last.end, cue_i + cue_len)
+        result.spans.append((toks[lo].start(), toks[hi - 1].end()))
+        if category not in found or value > found[category][0]:
+            found[category] = (value, words)
         if victim:
             victims.setdefault(category, victim)
-    for cat, (value, words, _span) in found.items():
+    for cat, (value, words) in found.items():
         setattr(result, cat, value)
         setattr(result, f"{cat}_text", words)
     for cat in CATEGORIES:
@@ -372,6 +394,16 @@ def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None
             result.victims = victims[cat]
             break
     return result
+
+
+def _coordinated(low: list[str], a: int, b: int) -> bool:
+    """Do the words between two numbers join them ("21 Touristen und ein Polizist")?"""
+    between = low[a:b]
+    return (
+        0 < len(between) <= 4
+        and between[-1] in ("und", "sowie", "and", ",")
+        and not any(w in _STOP for w in between)
+    )
 
 
 def _link(

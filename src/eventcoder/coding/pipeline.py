@@ -90,9 +90,9 @@ def make_mentions(
     return mentions
 
 
-@Language.factory("eventcoder_triggers", default_config={"lexicons": [], "verbs": []})
-def make_triggers(nlp: Language, name: str, lexicons: list[str], verbs: list[str]) -> Any:
-    matcher = trigger_matcher(nlp.lang, tuple(lexicons), tuple(verbs))
+@Language.factory("eventcoder_triggers", default_config={"lexicons": []})
+def make_triggers(nlp: Language, name: str, lexicons: list[str]) -> Any:
+    matcher = trigger_matcher(nlp.lang, tuple(lexicons))
 
     def triggers(doc: Doc) -> Doc:
         view = _view(doc)
@@ -102,9 +102,19 @@ def make_triggers(nlp: Language, name: str, lexicons: list[str], verbs: list[str
     return triggers
 
 
-@Language.factory("eventcoder_events", default_config={"version": ""})
-def make_events(nlp: Language, name: str, version: str) -> Any:
-    coder = ArticleCoder(grammar_for(nlp.lang), version)
+@Language.factory(
+    "eventcoder_events",
+    default_config={"version": "", "actors": [], "agents": [], "verbs": []},
+)
+def make_events(
+    nlp: Language, name: str, version: str, actors: list[str], agents: list[str], verbs: list[str]
+) -> Any:
+    dictionary = None
+    if verbs:
+        from eventcoder.coding.dictionaries import DictionaryCoder
+
+        dictionary = DictionaryCoder(actors, agents, verbs)
+    coder = ArticleCoder(grammar_for(nlp.lang), version, dictionary)
     lang = nlp.lang
 
     def events(doc: Doc) -> Doc:
@@ -124,15 +134,9 @@ def make_events(nlp: Language, name: str, version: str) -> Any:
 
 
 @lru_cache(maxsize=16)
-def trigger_matcher(
-    lang: str, lexicons: tuple[str, ...] = (), verbs: tuple[str, ...] = ()
-) -> TriggerMatcher:
+def trigger_matcher(lang: str, lexicons: tuple[str, ...] = ()) -> TriggerMatcher:
     """Built-in + user trigger entries of one language, indexed once (cached)."""
     entries = list(builtin_lexicon(lang)) + load_lexicon_files(lexicons)
-    if verbs and lang == "en":
-        from eventcoder.coding.dictionaries import verb_triggers
-
-        entries = verb_triggers(verbs) + entries
     return TriggerMatcher(entries)
 
 
@@ -161,8 +165,16 @@ def add_components(
         "eventcoder_mentions",
         config={"knowledge": list(knowledge), "actors": list(actors), "agents": list(agents)},
     )
-    nlp.add_pipe("eventcoder_triggers", config={"lexicons": list(lexicons), "verbs": list(verbs)})
-    nlp.add_pipe("eventcoder_events", config={"version": version})
+    nlp.add_pipe("eventcoder_triggers", config={"lexicons": list(lexicons)})
+    nlp.add_pipe(
+        "eventcoder_events",
+        config={
+            "version": version,
+            "actors": list(actors),
+            "agents": list(agents),
+            "verbs": list(verbs),
+        },
+    )
     return nlp
 
 

@@ -9,6 +9,7 @@ Frames (the ``frame`` column of the trigger lexicons) read ``SOURCE>TARGET[;opti
 * ``obj``   the next actor outside a PP (after the subject)
 * ``gen``   a genitive next to the trigger ("Entsendung russischer Truppen", "Washingtons Hilfe")
 * ``speaker`` the subject of the clause that frames a reported clause ("X erklärte, Y müsse ...")
+* ``comp``  the subject of the complement clause the trigger governs ("demanded that X ...")
 * ``none``  leave empty
 * any other word: a preposition; the actor in a PP it heads (``mit``, ``gegen``, ``with``)
 
@@ -196,6 +197,7 @@ class RoleFinder:
         prep_of: dict[int, str] | None = None,
     ) -> None:
         self.prep_of = prep_of or {}
+        self._nominal = False  # the trigger being filled is a noun
         self.refs = sorted(refs, key=lambda r: r.start_tok)
         self.clauses = clauses
         self.lowers = lowers
@@ -227,8 +229,9 @@ class RoleFinder:
         return group
 
     # -- slots --------------------------------------------------------------
-    def subject(self, ci: int, head: int | None = None) -> list[ActorRef]:
-        """Subject group of clause ``ci`` (resolved pronouns), memoised per clause."""
+    def subject(self, ci: int, head: int | None = None, nominal: bool = False) -> list[ActorRef]:
+        """Subject group of clause ``ci`` (resolved pronouns), memoised per clause; a
+        ``nominal`` trigger at the clause start does not inherit the previous subject."""
         if ci in self._subj and head is None:
             return self._subj[ci]
         clause = self.clauses[ci]
@@ -245,7 +248,7 @@ class RoleFinder:
                 while k > 0 and self._group(core[k - 1], core)[-1] is before[-1]:
                     k -= 1
                 group = self._group(core[k], core)
-        elif clause.after_conj or self._verb_first(clause, head):
+        elif clause.after_conj or (not nominal and self._verb_first(clause, head)):
             group = self._previous_subject(ci)
         elif after and self.g.lang == "de":
             group = self._group(after[0], core)
@@ -307,6 +310,7 @@ class RoleFinder:
         last token)."""
         clause = self.clauses[ci]
         pool = self._in(clause)
+        self._nominal = frame.nominal
         src_slots, tgt_slots = frame.source, frame.target
         if passive and not frame.keep:
             agents = AGENT_PREPS.get(self.g.lang, ("by",))
@@ -317,7 +321,17 @@ class RoleFinder:
         used: set[int] = set()
         source = self._slot(src_slots, ci, head, pool, used)
         used.update(id(r) for r in source)
-        target = self._slot(tgt_slots, ci, head, pool, used, after=head if last is None else last)
+        last = head if last is None else last
+        target = self._slot(tgt_slots, ci, head, pool, used, after=last)
+        if not target and "none" not in tgt_slots and not frame.nominal:
+            # any actor after the trigger: "rejected calls by Belarus's rulers"
+            rest = [r for r in pool if r.start_tok > last and id(r) not in used and not r.pronoun]
+            target = self._group(rest[0], rest) if rest else []
+        if not source and not frame.nominal and not (passive and not frame.keep) \
+                and "speaker" not in src_slots:
+            taken = {id(r) for r in target}
+            rest = [r for r in pool if r.end_tok <= head and id(r) not in taken and not r.pronoun]
+            source = self._group(rest[0], rest) if rest else []
         return source, target
 
     def _slot(
@@ -346,9 +360,14 @@ class RoleFinder:
         if slot == "none":
             return []
         if slot == "subj":
-            return self.subject(ci, head)
+            return self.subject(ci, head, self._nominal)
         if slot == "speaker":
             return self.speaker(ci)
+        if slot == "comp":  # the subject of the clause the trigger governs ("demanded that X")
+            nxt = ci + 1
+            if nxt < len(self.clauses) and self.clauses[nxt].marker in self.g.complementizer:
+                return self.subject(nxt)
+            return []
         if slot in ("obj", "dat"):
             subj_ids = {id(r) for r in self.subject(ci, head)}
             core = [

@@ -1,6 +1,7 @@
 """A fast regex tokenizer for the blank pipelines (spaCy's rule tokenizer is the bottleneck).
 
-Words keep inner hyphens and dots ("EU-Kommission", "U.S"), English clitics split off
+Words keep inner hyphens and dots ("EU-Kommission", "U.S"), numbers their separators
+("25,000", "1.500,5"), English clitics split off
 ("Iran", "'s"); every other non-space character is a token. Runs of whitespace other than one
 space become whitespace tokens, so ``doc.text`` is the input text and ``token.idx`` are its
 offsets. The token arrays are kept on ``doc._.ec_view`` for the engine's components.
@@ -15,7 +16,7 @@ from spacy.vocab import Vocab
 
 from eventcoder.coding.events import DocView
 
-TOKEN = re.compile(r"\w+(?:[-.]\w+)*|['\u2019]\w+|\S")
+TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-.]\w+)*|['\u2019]\w+|\S")
 
 if not Doc.has_extension("ec_view"):
     Doc.set_extension("ec_view", default=None)

@@ -75,7 +75,7 @@ class TriggerMatcher:
             if hit:
                 out.extend(hit)
         if self._has_affix and len(tok) > 3:
-            for end, (key, items) in self._affix.iter(tok):
+            for end, (_key, items) in self._affix.iter(tok):
                 at_end = end == len(tok) - 1
                 for kind, e in items:
                     if kind == "infix" or at_end:

@@ -31,6 +31,9 @@ def rules() -> dict[str, Any]:
     data = yaml.safe_load((DATA_DIR / "ner_rules.yaml").read_text("utf-8"))
     out: dict[str, Any] = {k: set(v) for k, v in data.items()}
     out["suffix_re"] = re.compile(r"(?<=.{3})(" + "|".join(sorted(data["org_suffixes"])) + ")$")
+    out["loc_re"] = re.compile(r"(?<=.{3})(" + "|".join(map(re.escape, data["loc_suffixes"]))
+                               + ")$")
+    out["town_re"] = re.compile(r"(?<=.{3})(" + "|".join(data["town_suffixes"]) + ")s?$")
     return out
 
 
@@ -103,6 +106,7 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans.extend((s, e, "PER", 3) for s, e in _person_rule(kb, tokens))
     spans.extend((s, e, "PER", 1) for s, e in _lone_name_rule(kb, tokens))
     spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(tokens))
+    spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(tokens))
     spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
     taken: set[int] = set()
     out = set()
@@ -149,6 +153,23 @@ def _person_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
                 i = j
                 continue
         i += 1
+
+
+def _loc_rule(tokens: list[str]) -> Iterator[tuple[int, int, int]]:
+    """Streets and landmarks ("Schwanitzstraße", "Lehrter Bahnhof"), unknown towns after a
+    locative preposition ("in Taiskirchen")."""
+    r = rules()
+    for i, t in enumerate(tokens):
+        if not _CAP.match(t):
+            continue
+        if r["loc_re"].search(t) and i > 0:
+            end = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].isdigit())
+            yield i, end, 1
+        elif t in r["loc_heads"] and i > 0 and _CAP.match(tokens[i - 1]) \
+                and tokens[i - 1][-2:] in ("er", "en", "es"):
+            yield i - 1, i + 1, 1
+        elif i > 0 and tokens[i - 1] in r["locative_words"] and r["town_re"].search(t):
+            yield i, i + 1, 1
 
 
 def _lone_name_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:

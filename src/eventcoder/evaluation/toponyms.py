@@ -48,20 +48,35 @@ def context_countries(mentions) -> list[str]:
     return [c for c, _n in sorted(counts.items(), key=lambda x: x[1])]
 
 
-def article_focus(mentions) -> tuple[float, float] | None:
-    """The most mentioned city of the article (else region, else country): where its
-    unnamed streets and buildings most likely are."""
-    for precision in ("city", "admin1", "country"):
-        counts: Counter = Counter()
-        points = {}
-        for m in mentions:
-            if is_toponym(m) and m.lat is not None and m.precision == precision:
-                key = m.geonameid or (round(m.lat, 2), round(m.lon, 2))
-                counts[key] += 1
-                points[key] = (m.lat, m.lon)
-        if counts:
-            return points[counts.most_common(1)[0][0]]
-    return None
+def _populations(kb) -> dict[int, int]:
+    pops = getattr(kb, "_populations", None)
+    if pops is None:
+        pops = {e[7]: e[12] for e in kb.entries if e[0] == "place" and e[7]}
+        kb._populations = pops
+    return pops
+
+
+def article_focus(mentions, kb=None) -> tuple[float, float] | None:
+    """Where the article's unnamed streets and buildings most likely are: its most mentioned
+    city within its most mentioned region and country (else that region, else the country)."""
+    places = [m for m in mentions if is_toponym(m) and m.lat is not None]
+    if not places:
+        return None
+    countries = Counter(m.country for m in places if m.country)
+    country = countries.most_common(1)[0][0] if countries else None
+    inside = [m for m in places if m.country == country] or places
+    admins = Counter(m.admin1 for m in inside if m.admin1)
+    admin = admins.most_common(1)[0][0] if admins else None
+    big = {(m.lat, m.lon) for m in inside if m.kind == "country"}  # capitals
+    for precision in ("city", "admin1", "country", "region"):
+        pool = [m for m in inside if m.precision == precision
+                and (admin is None or m.admin1 == admin or precision != "city")]
+        if pool:
+            counts = Counter((m.lat, m.lon) for m in pool)
+            pops = {(m.lat, m.lon): _populations(kb).get(m.geonameid, 0) if kb else 0
+                    for m in pool}
+            return max(counts, key=lambda p: (counts[p], p in big, pops[p]))
+    return places[0].lat, places[0].lon
 
 
 def resolve(kb, name: str, lang: str, mention, context: list[str], focus
@@ -72,7 +87,8 @@ def resolve(kb, name: str, lang: str, mention, context: list[str], focus
     if loc is None:
         loc = kb.geocode(name, lang, context=context)
     if loc is None:
-        inner = [m for m in kb.match(name, lang) if is_toponym(m) and m.lat is not None]
+        inner = [m for m in kb.match(name, lang, context=context, combine=False)
+                 if is_toponym(m) and m.lat is not None]
         if inner:
             loc = max(inner, key=lambda m: m.end - m.start).to_location()
     if loc is not None and loc.lat is not None:
@@ -86,7 +102,7 @@ def score(records, kb, lang: str = "en") -> dict:
     errors: list[float] = []
     for rec in records:
         text = rec["text"]
-        mentions = kb.match(text, lang, rec.get("date"))
+        mentions = kb.match(text, lang, rec.get("date"), combine=False)
         gold = [t for t in rec["toponyms"] if t.get("offset_ok", True)]
         pred = {(m.start, m.end) for m in mentions if is_toponym(m)}
         spans = {(t["start"], t["end"]) for t in gold}
@@ -94,7 +110,7 @@ def score(records, kb, lang: str = "en") -> dict:
         fp += len(pred - spans)
         fn += len(spans - pred)
         context = context_countries(mentions)
-        focus = article_focus(mentions)
+        focus = article_focus(mentions, kb)
         by_span = {(m.start, m.end): m for m in mentions}
         for t in gold:
             if t.get("lat") is None or t.get("lon") is None:

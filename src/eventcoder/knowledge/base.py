@@ -18,6 +18,7 @@ coordinates; ``locative`` tells that a locative preposition precedes (see :class
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -37,7 +38,7 @@ from eventcoder.knowledge.lexicon import (
     SECTOR,
     fold,
 )
-from eventcoder.knowledge.matcher import build_automaton, scan
+from eventcoder.knowledge.matcher import build_automaton, lookup, scan
 from eventcoder.knowledge.mention import Mention
 from eventcoder.model import Location
 
@@ -56,6 +57,32 @@ _LOCATIVE = {
 }
 _NAME_AFTER = re.compile(r"\s+([A-ZÄÖÜ][\w\-’']+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})")
 _NOUNISH = ("ung", "heit", "keit", "schaft", "ion", "tät", "ium", "ismus", "ern", "en")
+
+
+_TITLE_CACHE: dict[str, bool] = {}
+_RANK_CACHE: dict[tuple[int, str | None], tuple] = {}
+
+
+class _Context:
+    """What a text says about where it is: countries (with counts), regions, anchor points."""
+
+    def __init__(self, countries: Sequence[str], admins: frozenset = frozenset(),
+                 anchors: Sequence[tuple[float, float]] = ()) -> None:
+        self.counts: dict[str, int] = {}
+        for c in countries:
+            self.counts[c] = self.counts.get(c, 0) + 1
+        self.admins = admins
+        self.anchors = list(dict.fromkeys(anchors))[:30]
+        self.picked: dict[tuple, int] = {}
+
+    def near(self, lat: float | None, lon: float | None, km: float = 150.0) -> bool:
+        if lat is None or not self.anchors:
+            return False
+        deg = km / 111.0
+        for a_lat, a_lon in self.anchors:
+            if abs(a_lat - lat) < deg and abs(a_lon - lon) * math.cos(math.radians(lat)) < deg:
+                return True
+        return False
 
 
 class KnowledgeBase:
@@ -91,11 +118,22 @@ class KnowledgeBase:
             kept.append((start, end, best))
         kept.sort()
         countries = [c for c in context]
+        admins = set()
+        anchors: list[tuple[float, float]] = []
         for _s, _e, (eids, _i) in kept:
             e = self.entries[eids[0]]
             if e[KIND] in ("country", "person", "org") and e[COUNTRY]:
                 countries.append(e[COUNTRY])
-        mentions = [self._mention(text, s, e, eids, infl, date, countries)
+                if e[KIND] == "country" and e[PREC] == "city":
+                    anchors.append((e[LAT], e[LON]))
+            elif e[KIND] == "place" and len(eids) == 1 and e[COUNTRY]:
+                countries.append(e[COUNTRY])
+                if e[ADMIN1]:
+                    admins.add((e[COUNTRY], e[ADMIN1]))
+                if e[PREC] == "city":
+                    anchors.append((e[LAT], e[LON]))
+        ctx = _Context(countries, frozenset(admins), anchors)
+        mentions = [self._mention(text, s, e, eids, infl, date, ctx)
                     for s, e, (eids, infl) in kept]
         if not combine:
             return mentions
@@ -104,16 +142,24 @@ class KnowledgeBase:
 
     def geocode(self, name: str, lang: str, country: str | None = None,
                 context: Sequence[str] = ()) -> Location | None:
-        """The place best matching ``name`` (a country, region or city), or None."""
-        hit = self.automaton.get(fold(" ".join(name.split())), None)
-        if hit is None:
-            return None
-        eids = [eid for _x, _s, eid, _l in hit[1]
+        """The place best matching ``name`` (a country, region or city; for an organisation
+        its seat), or None."""
+        hit = lookup(self.automaton, name)
+        variants = hit[1] if hit is not None else ()
+        eids = [eid for _x, _s, eid, _l in variants
                 if self.entries[eid][KIND] in ("place", "country")
                 and self.entries[eid][LAT] is not None]
+        if not eids:  # an organisation: its seat
+            seats = self.tables.org_seats
+            eids = [seats[eid] for _x, _s, eid, _l in variants if eid in seats]
+        if not eids:  # names too ambiguous to match in running text ("Orange")
+            eids = self.tables.stopped.get(fold(" ".join(name.split())), [])
         if not eids:
+            words = name.split()
+            if len(words) > 1 and words[-1] in self.tables.admin_words:
+                return self.geocode(" ".join(words[:-1]), lang, country, context)
             return None
-        eid = self._pick_place(eids, [country] if country else list(context), strict=False)
+        eid = self._pick_place(eids, _Context([country] if country else list(context)), name)
         e = self.entries[eid]
         return Location(text=name, name=e[EXTRA] if e[FORM] in ("capital", "metonym")
                         else e[NAME], country=e[COUNTRY], admin1=e[ADMIN1], lat=e[LAT],
@@ -139,6 +185,8 @@ class KnowledgeBase:
                     (e[FORM] != "adj" or lang == "en"):
                 if first.isalpha() and not first.isupper():
                     continue
+            if kind == "place" and e[PREC] == "city" and self._in_name(text, start, eid):
+                continue
             if kind == "place" and lang == "de" and e[PREC] == "city" and infl != "er":
                 prev = text[max(0, start - 8):start].split()
                 if prev and prev[-1].lower() in _ARTICLES_DE:
@@ -154,8 +202,21 @@ class KnowledgeBase:
         if kind == "place":
             return tuple(eid for eid, _i in best), infl
         if kind == "person" and len(best) > 1:
-            best.sort(key=lambda b: self._person_rank(self.entries[b[0]], date), reverse=True)
+            best.sort(key=lambda b: self._person_rank(b[0], date), reverse=True)
         return (best[0][0],), infl
+
+    def _in_name(self, text: str, start: int, eid: int) -> bool:
+        """Is a town name here part of a person's name ("Mary Smith", "Ron Howard")?"""
+        first = self.tables.first_names
+        end = text.find(" ", start)
+        word = text[start:end if end != -1 else len(text)].strip(".,;:!?)")
+        prev = text[max(0, start - 25):start].split()
+        if prev and prev[-1] in first and prev[-1][:1].isupper():
+            return True
+        if word in first:
+            nxt = text[start + len(word):start + len(word) + 2]
+            return nxt[:1] == " " and nxt[1:2].isupper()
+        return False
 
     @staticmethod
     def _period(e: tuple, date: str | None) -> tuple | None:
@@ -167,31 +228,47 @@ class KnowledgeBase:
             return None
         return periods[-1] if periods else None
 
-    def _person_rank(self, e: tuple, date: str | None) -> tuple:
-        p = self._period(e, date)
-        latest = max((q[3] or "" for q in e[EXTRA] or ()), default="")
-        return (p is not None, bool(p and p[2]), latest)
+    def _person_rank(self, eid: int, date: str | None) -> tuple:
+        key = (eid, date)
+        rank = _RANK_CACHE.get(key)
+        if rank is None:
+            e = self.entries[eid]
+            p = self._period(e, date)
+            latest = max((q[3] or "" for q in e[EXTRA] or ()), default="")
+            rank = (p is not None, bool(p and p[2]), latest)
+            if len(_RANK_CACHE) > 100_000:
+                _RANK_CACHE.clear()
+            _RANK_CACHE[key] = rank
+        return rank
 
-    def _pick_place(self, eids: Sequence[int], countries: Sequence[str],
-                    strict: bool = False) -> int:
-        """Countries first, then places in the text's countries (most mentioned), then the
-        most populous; a region (admin1) counts half so that "New York" is the city."""
+    def _pick_place(self, eids: Sequence[int], ctx: _Context, surface: str = "") -> int:
+        """Countries and world regions first; then places in the text's regions, near its
+        unambiguous places, in its countries; then big cities (> 1 million: "New York" is the
+        city); then places whose main name is the surface ("Venice", not a town that also has
+        it as an alternate name); then population (a region counting a tenth)."""
         ents = self.entries
-        counts: dict[str, int] = {}
-        for c in countries:
-            counts[c] = counts.get(c, 0) + 1
+        folded = fold(surface)
 
         def rank(x: int) -> tuple:
             e = ents[x]
-            pop = (e[POP] or 0) / (2 if e[PREC] == "admin1" else 1)
-            n = counts.get(e[COUNTRY], 0)
-            return (e[KIND] == "country", n > 0, pop, n)
+            pop = e[POP] or 0
+            n = ctx.counts.get(e[COUNTRY], 0)
+            return (e[KIND] == "country" or e[PREC] == "region",
+                    (e[COUNTRY], e[ADMIN1]) in ctx.admins, ctx.near(e[LAT], e[LON]), n > 0,
+                    e[PREC] == "city" and pop >= 1_000_000, fold(e[NAME]) == folded,
+                    pop / (10 if e[PREC] == "admin1" else 1), n)
 
         return max(eids, key=rank)
 
     def _mention(self, text: str, s: int, e: int, eids: tuple, infl: str,
-                 date: str | None, countries: list[str]) -> Mention:
-        eid = eids[0] if len(eids) == 1 else self._pick_place(eids, countries)
+                 date: str | None, ctx: _Context) -> Mention:
+        if len(eids) == 1:
+            eid = eids[0]
+        else:
+            key = (eids, text[s:e])
+            eid = ctx.picked.get(key)
+            if eid is None:
+                eid = ctx.picked[key] = self._pick_place(eids, ctx, text[s:e])
         ent = self.entries[eid]
         kind = ent[KIND]
         m = Mention(s, e, text[s:e], kind, ent[NAME], ent[COUNTRY], ent[SECTOR], ent[CODE],
@@ -256,7 +333,7 @@ class KnowledgeBase:
         gap = self._gap(text, role, m)
         if lang == "de":
             return m.form == "genitive" and gap in (" ", " des ", " der ")
-        return gap in (" of ", " of the ", " in ")
+        return gap in (" of ", " of the ")
 
     def _combine(self, text: str, lang: str, ms: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
@@ -301,9 +378,14 @@ class KnowledgeBase:
             self._role_is_title(m.role)
 
     def _role_is_title(self, role: str) -> bool:
-        hit = self.automaton.get(fold(role), None)
-        return bool(hit) and any(self.entries[eid][KIND] == "role" and self.entries[eid][EXTRA]
-                                 for _x, _s, eid, _l in hit[1])
+        known = _TITLE_CACHE.get(role)
+        if known is None:
+            hit = lookup(self.automaton, role)
+            known = bool(hit) and any(self.entries[eid][KIND] == "role" and
+                                      self.entries[eid][EXTRA] for _x, _s, eid, _l in hit[1])
+            if len(_TITLE_CACHE) < 10_000:
+                _TITLE_CACHE[role] = known
+        return known
 
     def _unknown_person(self, text: str, lang: str, m: Mention, nxt: Mention | None
                         ) -> Mention | None:

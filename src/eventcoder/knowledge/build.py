@@ -30,6 +30,7 @@ DATA_FILES = (
     "places.tsv.gz", "admin1.tsv", "place_descriptions.tsv", "former_capitals.tsv",
     "place_stopwords.txt", "first_names.txt", "regions.tsv", "organisations_more.tsv",
     "given_names.txt", "surnames.txt", "country_points.tsv", "place_aliases.tsv",
+    "admin1_points.tsv", "org_seats.tsv", "admin_words.txt",
 )
 PREC_ = 9  # entry field: precision
 
@@ -46,7 +47,11 @@ class Tables:
         self.capital: dict[str, int] = {}  # iso3 -> place eid
         self.first_names: set[str] = set()
         self.surnames: set[str] = set()
+        self.phoenix_surnames: set[str] = set()
         self.stop_places: set[str] = set()
+        self.org_seats: dict[int, int] = {}  # org eid -> place eid of its seat
+        self.stopped: dict[str, list[int]] = {}  # stop-listed place names (for geocode only)
+        self.admin_words: set[str] = set()  # "County", "Province", ...
 
 
 def build_lexicon(extra_files: Sequence[str] = ()) -> tuple[Lexicon, Tables]:
@@ -54,7 +59,9 @@ def build_lexicon(extra_files: Sequence[str] = ()) -> tuple[Lexicon, Tables]:
     lex, tab = Lexicon(), Tables()
     tab.stop_places = {_line for _line in _lines(DATA_DIR / "place_stopwords.txt")}
     tab.first_names = {_line for _line in _lines(DATA_DIR / "first_names.txt")}
+    tab.admin_words = set(_lines(DATA_DIR / "admin_words.txt"))
     _places(lex, tab)
+    _admin1_points(lex, tab)
     _aliases(lex, tab)
     _countries(lex, tab)
     _organisations(lex, tab)
@@ -75,7 +82,7 @@ def _given_names(lex: Lexicon, tab: Tables) -> None:
         variants = lex.keys.get(fold(name), ())
         if not any(lex.entries[v[2]][0] in ("country", "org", "role") for v in variants):
             tab.first_names.add(name)
-    tab.surnames = set(_lines(DATA_DIR / "surnames.txt"))
+    tab.surnames = set(_lines(DATA_DIR / "surnames.txt")) | tab.phoenix_surnames
 
 
 def _lines(path: Path) -> list[str]:
@@ -104,12 +111,15 @@ def _places(lex: Lexicon, tab: Tables) -> None:
                 continue
             if f not in stop:
                 lex.add_key(s, eid, suffix=GENITIVE, exact=False)
+            elif i == 0:
+                tab.stopped.setdefault(f, []).append(eid)
     for r in read_tsv(DATA_DIR / "regions.tsv"):
         names = split_forms(r["names"])
         eid = lex.add_entry("place", names[0], None, None, None, float(r["lat"]),
                             float(r["lon"]), None, None, r["precision"], "name", None, 10**8)
         for s in names:
             lex.add_key(s, eid, suffix=GENITIVE, exact=False)
+            tab.city_index.setdefault((fold(s), "-"), eid)
         adjectives = split_forms(r["adjectives"])
         if adjectives:
             aid = lex.add_entry("place", names[0], None, None, None, float(r["lat"]),
@@ -121,6 +131,16 @@ def _places(lex: Lexicon, tab: Tables) -> None:
         eid = lex.add_entry("place", names[0], r["iso3"], None, None, float(r["lat"]),
                             float(r["lon"]), None, r["admin1"], "admin1", "name", None,
                             int(r["population"]))
+        for s in names:
+            lex.add_key(s, eid, suffix=GENITIVE, exact=False)
+            tab.city_index.setdefault((fold(s), r["iso3"]), eid)
+
+
+def _admin1_points(lex: Lexicon, tab: Tables) -> None:
+    for r in read_tsv(DATA_DIR / "admin1_points.tsv"):
+        names = split_forms(r["names"])
+        eid = lex.add_entry("place", names[0], r["iso3"], None, None, float(r["lat"]),
+                            float(r["lon"]), None, None, "admin1", "name", None, 1_000_000)
         for s in names:
             lex.add_key(s, eid, suffix=GENITIVE, exact=False)
             tab.city_index.setdefault((fold(s), r["iso3"]), eid)
@@ -217,6 +237,8 @@ def _capital(lex: Lexicon, tab: Tables, surface: str, iso3: str, sector: str, pl
 
 
 def _organisations(lex: Lexicon, tab: Tables) -> None:
+    seats = {r["code"]: tab.city_index.get((fold(r["place"]), r["iso3"]))
+             for r in read_tsv(DATA_DIR / "org_seats.tsv")}
     for r in read_tsv(DATA_DIR / "organisations.tsv"):
         names = split_forms(r["names"])
         cameo = r["cameo"]
@@ -224,6 +246,8 @@ def _organisations(lex: Lexicon, tab: Tables) -> None:
         tab.org_names.setdefault(r["code"], names[0])
         tab.cameo_orgs.setdefault(cameo, (r["code"], r["sector"]))
         eid = lex.add_entry("org", names[0], country, r["sector"], cameo, form="name")
+        if seats.get(r["code"]) is not None:
+            tab.org_seats[eid] = seats[r["code"]]
         for s in names:
             lex.add_key(s, eid, suffix=GENITIVE if not s.isupper() else NO_SUFFIX)
     for r in read_tsv(DATA_DIR / "organisations_more.tsv"):
@@ -265,7 +289,6 @@ def _roles(lex: Lexicon) -> None:
 
 
 def _people(lex: Lexicon, tab: Tables) -> None:
-    existing = set(lex.keys)  # countries, places, organisations, roles
     given = set(_lines(DATA_DIR / "given_names.txt")) | tab.first_names
     people: dict[str, dict] = {}
     for r in read_tsv(DATA_DIR / "leaders.tsv"):
@@ -274,6 +297,8 @@ def _people(lex: Lexicon, tab: Tables) -> None:
         p["periods"].append((r["iso3"], r["sector"], r["role"], r["start"], r["end"]))
     for p in people.values():
         add_person(lex, p["variants"][0], p["variants"], p["periods"])
+    curated = set(lex.keys)  # the curated list wins over PETRARCH's older entries
+    phoenix_surnames: set[str] = set()
     for r in read_tsv(DATA_DIR / "phoenix_people.tsv"):
         periods = []
         for item in r["codes"].split(";"):
@@ -283,12 +308,17 @@ def _people(lex: Lexicon, tab: Tables) -> None:
             periods.append((country, sector, None, start, end))
         if not any(e >= "1990" or (s and not e) for _c, _s, _r, s, e in periods):
             continue
-        if fold(r["name"]) in existing:
+        if fold(r["name"]) in curated:
             continue  # Phoenix also dates places and institutions; those are not people
-        variants = [v for v in split_forms(r["variants"]) if fold(v) not in existing
+        variants = [v for v in split_forms(r["variants"]) if fold(v) not in curated
                     and (" " in v or v not in given)]
         if variants:
             add_person(lex, r["name"], variants, periods)
+            last = r["name"].split()[-1]
+            if " " in r["name"] and len(last) >= 4 and last.isalpha() and last[0].isupper() \
+                    and last not in given:
+                phoenix_surnames.add(last)
+    tab.phoenix_surnames = phoenix_surnames  # for the NER heuristics only, not matched
     for r in read_tsv(DATA_DIR / "leaders.tsv"):
         first = r["name"].split()[0]
         if first[0].isupper() and len(first) > 2:

@@ -39,10 +39,7 @@ def fold(surface: str) -> str:
     low = surface.lower()
     if len(low) != len(surface):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in surface)
-    return low.translate(_QUOTES)
-
-
-_QUOTES = str.maketrans({"’": "'", "`": "'", "\u00a0": " "})
+    return low.replace("’", "'").replace("`", "'").replace("\u00a0", " ")
 
 
 def is_exact(surface: str) -> bool:

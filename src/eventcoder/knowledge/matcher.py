@@ -7,6 +7,8 @@ before the word boundary.
 
 from __future__ import annotations
 
+import re
+
 import ahocorasick
 
 from eventcoder.knowledge.lexicon import ADJ, GENITIVE, NO_SUFFIX, PLURAL, fold
@@ -24,13 +26,30 @@ SUFFIXES: dict[tuple[int, str], tuple[str, ...]] = {
 }
 
 
+_NONWORD = re.compile(r"[\W_]")
+
+
+def _norm(folded: str) -> str:
+    """Punctuation to spaces (same length), so keys can be anchored at word starts."""
+    return _NONWORD.sub(" ", folded)
+
+
 def build_automaton(keys: dict[str, list[tuple]]) -> ahocorasick.Automaton:
-    """Automaton over folded keys; value = (key length, variants)."""
-    auto = ahocorasick.Automaton()
+    """Automaton over " " + normalised folded keys (so a key can only start at a word start);
+    value = (key length, variants)."""
+    merged: dict[str, list[tuple]] = {}
     for key, variants in keys.items():
-        auto.add_word(key, (len(key), tuple(variants)))
+        merged.setdefault(" " + _norm(key), []).extend(variants)
+    auto = ahocorasick.Automaton()
+    for key, variants in merged.items():
+        auto.add_word(key, (len(key) - 1, tuple(variants)))
     auto.make_automaton()
     return auto
+
+
+def lookup(auto: ahocorasick.Automaton, surface: str):
+    """The automaton's value for one surface form, or None."""
+    return auto.get(" " + _norm(fold(" ".join(surface.split()))), None)
 
 
 def _word(c: str) -> bool:
@@ -48,11 +67,9 @@ def scan(auto: ahocorasick.Automaton, text: str, lang: str
     low = fold(text)
     n = len(low)
     out: list[tuple[int, int, int, str, bool]] = []
-    for last, (klen, variants) in auto.iter(low):
-        start = last - klen + 1
-        if start > 0 and _word(low[start - 1]):
-            continue
-        end = last + 1
+    for last, (klen, variants) in auto.iter(" " + _norm(low)):
+        end = last  # index in the padded text minus one
+        start = end - klen
         follows_word = end < n and _word(low[end])
         for exact, suffix, eid, vlang in variants:
             if vlang is not None and vlang != lang:

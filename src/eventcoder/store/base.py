@@ -9,7 +9,8 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from typing import Any
 
@@ -22,6 +23,8 @@ from eventcoder.store.rows import (
     DOC_COLUMNS,
     EVENT_COLUMNS,
     LINK_COLUMNS,
+    SEARCH_COLUMNS,
+    ArticleRows,
     article_rows,
     prepare_events,
 )
@@ -39,6 +42,17 @@ def _insert(table: str, columns: Sequence[str], conflict: str | None = None) -> 
 def schema_sql() -> str:
     """The schema file shared by both backends."""
     return resources.files("eventcoder.store").joinpath("schema.sql").read_text("utf-8")
+
+
+_LAYOUT = (
+    ("articles", ARTICLE_COLUMNS),
+    ("events", EVENT_COLUMNS),
+    ("event_docs", DOC_COLUMNS),
+    ("event_search", SEARCH_COLUMNS),
+    ("actors", ACTOR_COLUMNS),
+    ("event_countries", COUNTRY_COLUMNS),
+    ("links", LINK_COLUMNS),
+)
 
 
 def _where(conditions: list[str]) -> str:
@@ -65,6 +79,10 @@ class Store:
         """Context manager: everything inside is committed together or rolled back."""
         raise NotImplementedError
 
+    def _savepoint(self) -> contextlib.AbstractContextManager[Any]:
+        """Context manager inside a transaction: rolls back only its own part on error."""
+        raise NotImplementedError
+
     def close(self) -> None:
         """Close the connection."""
         raise NotImplementedError
@@ -85,6 +103,17 @@ class Store:
     def _init_meta(self) -> None:
         self._execute(_insert("meta", ("key", "value"), "key"), ("schema_version", SCHEMA_VERSION))
 
+    def _check_layout(self) -> None:
+        """Fail clearly when the database was made by an incompatible eventcoder version."""
+        for table, columns in _LAYOUT:
+            self._execute(f"SELECT {', '.join(columns)} FROM {table} WHERE 1 = 0")
+
+    def _layout_error(self, exc: Exception) -> StoreError:
+        return StoreError(
+            f"{self!r}: the database does not have the layout this eventcoder version needs "
+            f"({exc}); move it away or use another --db / EVENTCODER_DB"
+        )
+
     # -- writing ----------------------------------------------------------------------------
     def add_article(self, article: Article) -> bool:
         """Store ``article`` with its events in one transaction.
@@ -95,18 +124,39 @@ class Store:
         """
         rows = article_rows(article, prepare_events(article))
         with self._lock, self._transaction():
-            cur = self._execute(_insert("articles", ARTICLE_COLUMNS, "id"), rows.article)
-            if cur.rowcount == 0:
-                return False
-            for table, columns, data in (
-                ("events", EVENT_COLUMNS, rows.events),
-                ("event_docs", DOC_COLUMNS, rows.docs),
-                ("actors", ACTOR_COLUMNS, rows.actors),
-                ("event_countries", COUNTRY_COLUMNS, rows.countries),
-                ("links", LINK_COLUMNS, rows.links),
-            ):
-                if data:
-                    self._executemany(_insert(table, columns), data)
+            return self._insert_rows(rows)
+
+    def add_articles(self, articles: Iterable[Article]) -> list[bool | Exception]:
+        """Store many articles in one transaction (much faster than one by one).
+
+        Each article is still all or nothing (a savepoint each): the result per article is
+        True (stored), False (already stored) or the exception that kept it out.
+        """
+        prepared = [article_rows(a, prepare_events(a)) for a in articles]
+        results: list[bool | Exception] = []
+        with self._lock, self._transaction():
+            for rows in prepared:
+                try:
+                    with self._savepoint():
+                        results.append(self._insert_rows(rows))
+                except Exception as exc:  # reported per article, the batch goes on
+                    results.append(exc)
+        return results
+
+    def _insert_rows(self, rows: ArticleRows) -> bool:
+        cur = self._execute(_insert("articles", ARTICLE_COLUMNS, "id"), rows.article)
+        if cur.rowcount == 0:
+            return False
+        for table, columns, data in (
+            ("events", EVENT_COLUMNS, rows.events),
+            ("event_docs", DOC_COLUMNS, rows.docs),
+            ("event_search", SEARCH_COLUMNS, rows.search),
+            ("actors", ACTOR_COLUMNS, rows.actors),
+            ("event_countries", COUNTRY_COLUMNS, rows.countries),
+            ("links", LINK_COLUMNS, rows.links),
+        ):
+            if data:
+                self._executemany(_insert(table, columns), data)
         return True
 
     def delete_article(self, article_id: str) -> bool:
@@ -140,10 +190,10 @@ class Store:
     def query_events(
         self, *, limit: int | None = 100, offset: int = 0, **filters: Any
     ) -> list[Event]:
-        """Events matching the filters, newest first (by event date, then id)."""
+        """Events matching the filters, newest first (by event date, undated last, then id)."""
         where, params = event_conditions(**filters)
         # ids first (small rows, indexes), then the documents of just that page
-        sql = f"SELECT e.id FROM events e{_where(where)} ORDER BY e.day DESC, e.id DESC"
+        sql = f"SELECT e.id FROM events e{_where(where)} ORDER BY e.day DESC NULLS LAST, e.id DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
@@ -218,34 +268,41 @@ class Store:
     def stats(self, **filters: Any) -> dict[str, Any]:
         """Counts of the matching events: total, by day, type, country and factuality."""
         where, params = event_conditions(**filters)
-        w = _where(where)
-        and_w = "".join(f" AND {c}" for c in where)
+        by_day: Counter[str] = Counter()
+        by_type: Counter[str] = Counter()
+        by_fact: Counter[str] = Counter()
+        if where:  # one pass over the matching events, summed up here
+            rows = self._rows(
+                f"SELECT e.day, e.type, e.factuality, COUNT(*) FROM events e{_where(where)} "
+                "GROUP BY e.day, e.type, e.factuality",
+                params,
+            )
+            for day, type_, fact, n in rows:
+                if day is not None:
+                    by_day[day] += int(n)
+                by_type[type_] += int(n)
+                by_fact[fact] += int(n)
+            countries = self._rows(
+                "SELECT ec.country, COUNT(*) FROM events e JOIN event_countries ec "
+                f"ON ec.event_id = e.id{_where(where)} GROUP BY ec.country",
+                params,
+            )
+        else:  # each from its own (covering) index
+            for counter, column in ((by_day, "day"), (by_type, "type"), (by_fact, "factuality")):
+                sql = f"SELECT {column}, COUNT(*) FROM events GROUP BY {column}"
+                counter.update({k: int(n) for k, n in self._rows(sql) if k is not None})
+            countries = self._rows("SELECT country, COUNT(*) FROM event_countries GROUP BY country")
 
-        def counted(sql: str, key: str, p: Sequence[Any] = params) -> list[dict[str, Any]]:
-            return [{key: k, "count": int(n)} for k, n in self._rows(sql, p)]
+        def ranked(counts: Iterable[tuple[str, Any]], key: str) -> list[dict[str, Any]]:
+            pairs = sorted(((k, int(n)) for k, n in counts), key=lambda kn: (-kn[1], kn[0]))
+            return [{key: k, "count": n} for k, n in pairs]
 
         return {
-            "total": self.count_events(**filters),
-            "by_day": counted(
-                f"SELECT e.day, COUNT(*) FROM events e WHERE e.day IS NOT NULL{and_w} "
-                "GROUP BY e.day ORDER BY e.day",
-                "day",
-            ),
-            "by_type": counted(
-                f"SELECT e.type, COUNT(*) FROM events e{w} GROUP BY e.type ORDER BY 2 DESC, 1",
-                "type",
-            ),
-            "by_country": counted(
-                "SELECT ec.country, COUNT(*) FROM event_countries ec"
-                + (f" WHERE ec.event_id IN (SELECT e.id FROM events e{w})" if where else "")
-                + " GROUP BY ec.country ORDER BY 2 DESC, 1",
-                "country",
-            ),
-            "by_factuality": counted(
-                f"SELECT e.factuality, COUNT(*) FROM events e{w} "
-                "GROUP BY e.factuality ORDER BY 2 DESC, 1",
-                "factuality",
-            ),
+            "total": sum(by_type.values()),
+            "by_day": [{"day": d, "count": by_day[d]} for d in sorted(by_day)],
+            "by_type": ranked(by_type.items(), "type"),
+            "by_country": ranked(countries, "country"),
+            "by_factuality": ranked(by_fact.items(), "factuality"),
         }
 
     def network(

@@ -119,7 +119,7 @@ def event_conditions(
     words = fold(q).split()
     if words:
         likes = " AND ".join(["d.search LIKE ? ESCAPE '\\'"] * len(words))
-        where.append(f"e.id IN (SELECT d.id FROM event_docs d WHERE {likes})")
+        where.append(f"e.id IN (SELECT d.id FROM event_search d WHERE {likes})")
         params.extend(like_pattern(w) for w in words)
     return where, params
 

@@ -25,10 +25,15 @@ class PostgresStore(Store):
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as exc:
             raise StoreError(f"cannot connect to PostgreSQL at {_redact(url)}: {exc}") from exc
-        with self._transaction():
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-            self._conn.execute(schema_sql().encode())
-            self._init_meta()
+        try:
+            with self._transaction():
+                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                self._conn.execute(_postgres_schema().encode())
+                self._check_layout()
+                self._init_meta()
+        except psycopg.DatabaseError as exc:
+            self._conn.close()
+            raise self._layout_error(exc) from exc
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._conn.execute(sql.replace("?", "%s"), params)
@@ -42,12 +47,22 @@ class PostgresStore(Store):
         with self._conn.transaction():
             yield
 
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        with self._conn.transaction():  # nested: a savepoint
+            yield
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()
 
     def __repr__(self) -> str:
         return f"<PostgresStore {_redact(self.url)}>"
+
+
+def _postgres_schema() -> str:
+    """The shared schema with its PostgreSQL-only lines ("-- postgres: ...") enabled."""
+    return "\n".join(line.removeprefix("-- postgres: ") for line in schema_sql().splitlines())
 
 
 def _redact(url: str) -> str:

@@ -17,7 +17,8 @@ EVENT_COLUMNS = (
     "id", "article_id", "seq", "day", "type", "mode", "cameo", "factuality", "location_country",
     "location_name", "lat", "lon", "dead", "injured", "arrested", "confidence",
 )  # fmt: skip
-DOC_COLUMNS = ("id", "search", "doc")
+DOC_COLUMNS = ("id", "doc")
+SEARCH_COLUMNS = ("id", "search")
 ACTOR_COLUMNS = (
     "event_id", "role", "position", "text", '"start"', '"end"', "name", "country", "sector",
     "code", "search",
@@ -33,6 +34,7 @@ class ArticleRows:
     article: tuple[Any, ...]
     events: list[tuple[Any, ...]] = field(default_factory=list)
     docs: list[tuple[Any, ...]] = field(default_factory=list)
+    search: list[tuple[Any, ...]] = field(default_factory=list)
     actors: list[tuple[Any, ...]] = field(default_factory=list)
     countries: list[tuple[Any, ...]] = field(default_factory=list)
     links: list[tuple[Any, ...]] = field(default_factory=list)
@@ -86,7 +88,8 @@ def article_rows(article: Article, events: list[Event]) -> ArticleRows:
             loc.country if loc else None, loc.name if loc else None, loc.lat if loc else None,
             loc.lon if loc else None, ev.dead, ev.injured, ev.arrested, ev.confidence,
         ))  # fmt: skip
-        rows.docs.append((ev.id, fold(ev.evidence.text) + "\n" + title, dumps(ev.to_dict())))
+        rows.docs.append((ev.id, dumps(ev.to_dict())))
+        rows.search.append((ev.id, fold(ev.evidence.text) + "\n" + title))
         for role, actors in (("source", ev.source), ("target", ev.target)):
             rows.actors.extend(_actor_row(ev.id, role, pos, a) for pos, a in enumerate(actors))
         countries = {a.country for a in (*ev.source, *ev.target) if a.country}

@@ -2,7 +2,8 @@
 -- PostgreSQL database. Each article and event is kept whole as canonical JSON (doc); the other
 -- columns are normalised copies used for filtering, sorting and aggregation.
 -- /*without_rowid*/ becomes WITHOUT ROWID on SQLite (tables clustered by their text key);
--- PostgreSQL reads it as a comment.
+-- PostgreSQL reads it as a comment. Lines starting with "-- postgres: " are run on PostgreSQL
+-- only.
 -- Part of eventcoder, Apache-2.0.
 
 CREATE TABLE IF NOT EXISTS meta (
@@ -43,12 +44,17 @@ CREATE TABLE IF NOT EXISTS events (
     confidence DOUBLE PRECISION
 ) /*without_rowid*/;
 
--- The canonical JSON of each event and its folded evidence + article title (free-text search).
+-- The canonical JSON of each event.
 CREATE TABLE IF NOT EXISTS event_docs (
     id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-    search TEXT NOT NULL,
     doc TEXT NOT NULL
 );
+
+-- Folded evidence text + article title of each event: free-text search (q) scans only this.
+CREATE TABLE IF NOT EXISTS event_search (
+    id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    search TEXT NOT NULL
+) /*without_rowid*/;
 
 CREATE TABLE IF NOT EXISTS actors (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -86,8 +92,11 @@ CREATE TABLE IF NOT EXISTS links (
 
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id, seq);
-CREATE INDEX IF NOT EXISTS events_day ON events (day, id);
-CREATE INDEX IF NOT EXISTS events_type_day ON events (type, day);
-CREATE INDEX IF NOT EXISTS events_factuality_day ON events (factuality, day);
+-- covering the day/type/factuality statistics, whichever filter leads
+CREATE INDEX IF NOT EXISTS events_by_day ON events (day, type, factuality);
+CREATE INDEX IF NOT EXISTS events_by_type ON events (type, day, factuality);
+CREATE INDEX IF NOT EXISTS events_by_factuality ON events (factuality, day, type);
 CREATE INDEX IF NOT EXISTS event_countries_country ON event_countries (country, day, event_id);
 CREATE INDEX IF NOT EXISTS links_keying ON links (keying, src, tgt, coop, event_id);
+-- newest-first pages (SQLite's events_by_day index already serves DESC with NULLs last)
+-- postgres: CREATE INDEX IF NOT EXISTS events_day_desc ON events (day DESC NULLS LAST, id DESC);

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from eventcoder.store.base import Store, schema_sql
+from eventcoder.store.base import Store, StoreError, schema_sql
 
 
 class SQLiteStore(Store):
@@ -16,20 +16,29 @@ class SQLiteStore(Store):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.url = path
-        self._conn = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=30.0
-        )
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:":
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-        self._conn.execute("PRAGMA cache_size = -65536")
-        self._conn.execute("PRAGMA mmap_size = 1073741824")
-        self._create_schema()
-
-    def _create_schema(self) -> None:
-        # executescript commits on its own; the statements are all IF NOT EXISTS.
-        self._conn.executescript(schema_sql().replace("/*without_rowid*/", "WITHOUT ROWID"))
+        try:
+            self._conn = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=30.0
+            )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {path} as an SQLite database: {exc}") from exc
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA cache_size = -131072")  # up to 128 MB
+            self._conn.execute("PRAGMA mmap_size = 1073741824")
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"cannot open {path} as an SQLite database: {exc}") from exc
+        try:
+            # executescript commits on its own; the statements are all IF NOT EXISTS.
+            self._conn.executescript(schema_sql().replace("/*without_rowid*/", "WITHOUT ROWID"))
+            self._check_layout()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise self._layout_error(exc) from exc
         self._init_meta()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
@@ -48,6 +57,18 @@ class SQLiteStore(Store):
             raise
         else:
             self._conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._conn.execute("SAVEPOINT article")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK TO article")
+            self._conn.execute("RELEASE article")
+            raise
+        else:
+            self._conn.execute("RELEASE article")
 
     def close(self) -> None:
         with self._lock:

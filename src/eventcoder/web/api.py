@@ -47,21 +47,35 @@ def article_json(article: Article) -> dict[str, Any]:
     return d
 
 
-async def _article_from_request(request: Request) -> Article:
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
-    params = {k: request.query_params.get(k) for k in ("title", "url", "published", "lang")}
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip('"')
+    return "utf-8"
+
+
+def _parse_article(content_type: str, body: bytes, params: dict[str, str | None]) -> Article:
+    """The posted body as an Article (JSON fields, an HTML page or plain text)."""
+    ctype = content_type.split(";")[0].strip().lower()
     try:
         if ctype in ("", "application/json"):
             try:
                 data = ArticleIn.model_validate_json(body)
             except ValidationError as e:
+                problems = "; ".join(
+                    f"{'.'.join(map(str, err['loc'])) or 'body'}: {err['msg']}"
+                    for err in e.errors()[:5]
+                )
                 raise IntakeError(
                     'send JSON like {"text": "...", "title": "...", "published": '
-                    f'"2022-01-06", "lang": "de"}}: {e.errors(include_url=False)}'
+                    f'"2022-01-06", "lang": "de"}} ({problems})'
                 ) from e
             return article_from_fields(data.text, **data.model_dump(exclude={"text"}), source="api")
-        text = body.decode("utf-8", errors="replace")
+        try:
+            text = body.decode(_charset(content_type), errors="replace")
+        except LookupError as e:
+            raise IntakeError(f"unknown charset in Content-Type: {content_type!r}") from e
         if ctype in ("text/html", "application/xhtml+xml"):
             return article_from_html(text, source="api", **params)
         if ctype == "text/plain":
@@ -87,8 +101,17 @@ async def _article_from_request(request: Request) -> Article:
         }
     },
 )
-async def post_article(request: Request) -> JSONResponse:
-    article = await _article_from_request(request)
+async def post_article(
+    request: Request,
+    title: str | None = Query(None, description="title (HTML and plain-text bodies)"),
+    url: str | None = Query(None, description="source URL (HTML and plain-text bodies)"),
+    published: str | None = Query(None, description="ISO date (HTML and plain-text bodies)"),
+    lang: str | None = Query(None, description="'de' or 'en' (HTML and plain-text bodies)"),
+) -> JSONResponse:
+    body = await request.body()
+    params = {"title": title, "url": url, "published": published, "lang": lang}
+    content_type = request.headers.get("content-type", "")
+    article = await run_in_threadpool(_parse_article, content_type, body, params)
     try:
         stored, created = await run_in_threadpool(
             code_and_store, article, request.app.state.backend

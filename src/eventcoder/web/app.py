@@ -91,6 +91,8 @@ def create_app(
         version=__version__,
         description="PLOVER political events coded from news articles, with their evidence.",
         lifespan=lifespan,
+        docs_url=None,  # /docs is an offline page of our own (pages.api_docs), no CDN assets
+        redoc_url=None,
     )
     app.state.backend = backend
     app.state.token = token or None

@@ -31,6 +31,13 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
 )
 PAGE_SIZE = 50
+# Pages load nothing from elsewhere and run no inline script.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -46,7 +53,7 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
         path=request.url.path,
         **context,
     )
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(html, status_code=status, headers=PAGE_HEADERS)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -134,3 +141,16 @@ async def paste_submit(request: Request) -> Response:
     except CodingError as e:
         return render(request, "paste.html", 500, form=shown, error=str(e))
     return RedirectResponse(f"/ui/articles/{stored.id}", status_code=303)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The REST API reference, rendered from the OpenAPI schema (works offline)."""
+    spec = request.app.openapi()
+    operations = [
+        (method.upper(), path, op)
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if method in ("get", "post", "put", "delete")
+    ]
+    return render(request, "docs.html", spec=spec, operations=operations)

@@ -41,6 +41,7 @@ AGENT_LINKS = frozenset(_G["agent_links"])
 AUXILIARY_NEXT = frozenset(_G["auxiliary_next"])
 SEGMENT_BREAKS = CLAUSE_WORDS | {"AND", "OR", ","}
 BREAKS = CLAUSE_WORDS | CONJUNCTIONS | PREPOSITIONS | frozenset(_G["other_breaks"])
+NOT_VERBS = frozenset(_G.get("not_verbs", ()))
 FORMER = _G["former"]
 ELITE = Agent(_G["elite_agent"])  # PETRARCH convention: "former" officials are elites
 NULL_CODES = frozenset({"---", "+++"})
@@ -58,6 +59,7 @@ class PatternEvent:
     source: tuple[int, int]
     target: tuple[int, int]
     pattern: str | None = None  # the pattern text that matched, None for a verb's default code
+    verb: str | None = None  # name of the verb entry (PETRARCH-2 block, TABARI verb)
 
 
 @dataclass
@@ -127,8 +129,17 @@ class PatternCoder:
         agents: AgentDictionary | None = None,
         verbs: VerbDictionary | None = None,
         discards: DiscardDictionary | None = None,
+        transparent: Sequence[str] = (),
+        one_sided: bool = False,
     ) -> None:
         self.actors = actors or ActorDictionary()
+        # event codes (prefixes) that do not end a clause segment: "said (010) it would withdraw"
+        self.transparent = tuple(transparent)
+        # also code events with only a source or only a target (the other code is "", span (0, 0))
+        self.one_sided = one_sided
+        # PLOVER-style options (off for PETRARCH/TABARI behaviour):
+        self.same_code = False  # "Sudan's army attacked Darfur": SDN -> SDN is an event
+        self.chain_to = False  # "refused to meet": the verb after "to" is coded too
         self.agents = agents or AgentDictionary()
         self.verbs = verbs or VerbDictionary()
         self.discards = discards
@@ -137,12 +148,26 @@ class PatternCoder:
 
     def code_sentence(self, text: str, date: str | None = None) -> list[PatternEvent]:
         """Events of one sentence; ``date`` (ISO) resolves date-restricted actor codes."""
+        return self.code_with_actors(text, date)[0]
+
+    def code_with_actors(
+        self, text: str, date: str | None = None
+    ) -> tuple[list[PatternEvent], list[PatternActor]]:
+        """Events and actor phrases of one sentence, from one analysis."""
         tokens = tokenize(text)
         if not tokens or (self.discards and self.discards.first(tokens)):
-            return []
+            return [], []
         sent = self._analyse(tokens, date)
         if sent is None:
-            return []
+            return [], []
+        actors = [
+            PatternActor(tokens[u.start].start, tokens[u.end - 1].end, code)
+            for u in sent.units
+            for code in u.codes
+        ]
+        return self._code(tokens, sent), actors
+
+    def _code(self, tokens: list[Token], sent: _Sentence) -> list[PatternEvent]:
         events: list[PatternEvent] = []
         seen: set[tuple[str, str, str]] = set()
         last_end: int | None = None  # end of the last verb that coded events
@@ -152,7 +177,7 @@ class PatternCoder:
                 continue  # an auxiliary: the next verb counts
             if last_end is not None and not any(
                 t.text in SEGMENT_BREAKS for t in tokens[last_end:i]
-            ):
+            ) and not (self.chain_to and 0 < i - last_end <= 3 and tokens[i - 1].text == "TO"):
                 continue  # one verb per clause segment ("abandoned efforts to stop")
             noun = i > 0 and tokens[i - 1].text in POSSESSIVES  # "its voice": patterns only
             coded = self._code_verb(sent, i, sent.found[i], noun)
@@ -161,7 +186,7 @@ class PatternCoder:
             if coded and coded[0].code.endswith("?"):
                 weak.extend(coded)
                 continue
-            if coded:
+            if coded and not all(ev.code.startswith(self.transparent) for ev in coded):
                 last_end = i + 1
             for ev in coded:
                 key = (ev.source_code, ev.target_code, ev.code)
@@ -374,6 +399,8 @@ class PatternCoder:
     @staticmethod
     def _can_be_verb(tokens: list[Token], i: int, covered: set[int] = frozenset()) -> bool:
         """Not a noun ("an attack", "a brief private visit"), not a capitalised name."""
+        if tokens[i].text in NOT_VERBS:
+            return False
         k = i - 1
         while k >= 0 and i - k <= 4:
             word = tokens[k].text
@@ -410,15 +437,17 @@ class PatternCoder:
         code: str | None = None
         binds: dict[str, _Unit] = {}
         matched: Pattern | None = None
+        verb = candidates[0][3].name
         for vstart, vend, _form, entry in candidates:
             lo, hi = self._bounds(sent, vstart, vend)
-            for pattern in entry.patterns:
-                if (noun and not pattern.before) or not pattern.possible(sent.words):
+            for pattern in entry.possible(sent.words):
+                if noun and not pattern.before:
                     continue
                 b = self._match(sent, pattern, vstart, vend, lo, hi)
                 if b is None or pattern.code == "+++":
                     continue
                 code, binds, matched, start, end = pattern.code, b, pattern, vstart, vend
+                verb = entry.name
                 break
             if matched:
                 break
@@ -426,14 +455,17 @@ class PatternCoder:
             return []
         if matched is None:
             for _vstart, _vend, form, entry in candidates:
-                code = form.code or entry.code
+                code, verb = form.code or entry.code, entry.name
                 if code and code != "+++":
                     break
         if code == DISCARD_CODE:
             return None
         if not code or code in NULL_CODES:
             return []
-        return self._events(sent, start, end, code, binds, matched)
+        events = self._events(sent, start, end, code, binds, matched)
+        for ev in events:
+            ev.verb = verb
+        return events
 
     def _events(self, sent, start, end, code, binds, matched) -> list[PatternEvent]:
         lo, hi = self._bounds(sent, start, end)
@@ -479,11 +511,17 @@ class PatternCoder:
         elif src and len(src) > 1 and (compound or back):
             pairs = [(s, t) for s in src for t in src if s is not t]
             back = ""
+        elif self.one_sided and (src or tgt):
+            return [
+                self._event(sent, fwd, *((u.codes[0], "", u, None) if src else ("", u.codes[0], None, u)),
+                            trigger, pattern)
+                for u in (src or tgt)
+            ]
         events = []
         for s, t in pairs:
             for sc in s.codes:
                 for tc in t.codes:
-                    if sc == tc:
+                    if sc == tc and (s is t or not self.same_code):
                         continue
                     events.append(self._event(sent, fwd, sc, tc, s, t, trigger, pattern))
                     if back:
@@ -491,15 +529,15 @@ class PatternCoder:
         return events
 
     @staticmethod
-    def _event(sent, code, sc, tc, s: _Unit, t: _Unit, trigger, pattern) -> PatternEvent:
+    def _event(sent, code, sc, tc, s: _Unit | None, t: _Unit | None, trigger, pattern):
         toks = sent.tokens
         return PatternEvent(
             code,
             sc,
             tc,
             trigger,
-            (toks[s.start].start, toks[s.end - 1].end),
-            (toks[t.start].start, toks[t.end - 1].end),
+            (toks[s.start].start, toks[s.end - 1].end) if s else (0, 0),
+            (toks[t.start].start, toks[t.end - 1].end) if t else (0, 0),
             pattern,
         )
 

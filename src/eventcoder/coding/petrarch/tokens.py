@@ -7,7 +7,7 @@ separate words (``Dol_Amroth`` -> ``DOL AMROTH``); abbreviations keep their dots
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN_RE = re.compile(
     r"""
@@ -23,8 +23,7 @@ _TOKEN_RE = re.compile(
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: upper-cased text and its character span in the original text."""
 
     text: str
@@ -36,11 +35,11 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into upper-cased tokens with character offsets."""
     norm = text.translate(_QUOTES)
-    out: list[Token] = []
-    for m in _TOKEN_RE.finditer(norm):
-        word = m.group()
-        out.append(Token(word.upper(), m.start(), m.end(), word[:1].isupper()))
-    return out
+    return [
+        Token(w.upper(), m.start(), m.end(), w[:1].isupper())
+        for m in _TOKEN_RE.finditer(norm)
+        for w in (m.group(),)
+    ]
 
 
 def split_words(phrase: str) -> list[str]:

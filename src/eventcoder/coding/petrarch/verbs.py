@@ -115,6 +115,26 @@ class VerbEntry:
     name: str
     code: str | None
     patterns: list[Pattern] = field(default_factory=list)
+    _index: tuple | None = field(default=None, repr=False, compare=False)
+
+    def possible(self, words: set[str]) -> list[Pattern]:
+        """The patterns whose literal words can all occur in ``words``, in file order."""
+        if self._index is None or self._index[0] != len(self.patterns):
+            free: list[int] = []
+            by_word: dict[str, list[int]] = {}
+            for k, p in enumerate(self.patterns):
+                if not p.needs:
+                    free.append(k)
+                else:
+                    for w in min(p.needs, key=len):
+                        by_word.setdefault(w, []).append(k)
+            self._index = (len(self.patterns), free, by_word)
+        _n, free, by_word = self._index
+        ks = set(free)
+        for w in words & by_word.keys():
+            ks.update(by_word[w])
+        pats = self.patterns
+        return [pats[k] for k in sorted(ks) if pats[k].possible(words)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +357,7 @@ class VerbDictionary:
         if m:
             text = text[: m.start()]
         irregular = _ALT_RE.search(text)
-        extra = irregular.group(1).split() if irregular else []
+        extra = irregular.group(1).replace(",", " ").split() if irregular else []
         base = _ALT_RE.sub(" ", text).strip()
         for i, spelled in enumerate([base, *extra]):
             parsed = parse_form(spelled, False)

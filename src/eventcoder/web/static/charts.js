@@ -110,11 +110,11 @@
       });
       var shown = {};
       list.forEach(function (p) { Object.keys(p.byType).forEach(function (t) { shown[t] = 1; }); });
-      var legend = el("g", { class: "legend" }, svg);
+      var legend = el("g", { class: "map-legend" }, svg);
       Object.keys(shown).sort().forEach(function (t, i) {
-        var lx = x0 + 6 * k, ly = y0 + (10 + 13 * i) * k;
-        el("circle", { cx: lx + 4 * k, cy: ly - 3 * k, r: 4 * k, fill: colourOf(info, t) }, legend);
-        el("text", { x: lx + 11 * k, y: ly, style: "font-size:" + (10 * k).toFixed(2) + "px" }, legend).textContent = t;
+        var lx = x0 + 5 * k, ly = y0 + (9 + 10 * i) * k;
+        el("circle", { cx: lx + 3 * k, cy: ly - 2.5 * k, r: 3 * k, fill: colourOf(info, t) }, legend);
+        el("text", { x: lx + 8 * k, y: ly, "font-size": (7.5 * k).toFixed(2), fill: "#5b6472" }, legend).textContent = t;
       });
       if (!list.length) {
         var t = el("text", { x: 360, y: 160, "text-anchor": "middle", class: "nodata-text", fill: "#5b6472" }, svg);
@@ -137,16 +137,21 @@
         totals[idx[r.day]] += r.count;
         (cells[r.day] = cells[r.day] || []).push(r);
       });
-      var max = Math.max.apply(null, totals) || 1;
-      var W = 600, H = 260, L = 34, B = 40, T = 10, legendH = 16 * Math.ceil(data.types.length / 4);
+      var raw = Math.max.apply(null, totals) || 1;
+      var mag = Math.pow(10, Math.floor(Math.log10(raw / 4 || 1)));
+      var tick = [1, 2, 5, 10].map(function (m) { return m * mag; }).filter(function (v) { return v >= raw / 4; })[0] || mag;
+      tick = Math.max(1, tick);
+      var max = Math.ceil(raw / tick) * tick;
+      var W = Math.max(420, Math.round(box.clientWidth || 600)), H = 260, L = 34, B = 40, T = 10;
+      var perRow = Math.max(2, Math.floor((W - L) / 140)), legendH = 16 * Math.ceil(data.types.length / perRow);
       var svg = svgIn(box, W, H + legendH);
       var bw = (W - L - 10) / days.length;
       var axis = el("g", { class: "axis" }, svg);
-      [0, 0.5, 1].forEach(function (f) {
-        var y = T + (H - T - B) * (1 - f);
+      for (var v = 0; v <= max; v += tick) {
+        var y = T + (H - T - B) * (1 - v / max);
         el("line", { x1: L, x2: W - 10, y1: y, y2: y }, axis);
-        el("text", { x: L - 4, y: y + 4, "text-anchor": "end" }, axis).textContent = Math.round(max * f);
-      });
+        el("text", { x: L - 4, y: y + 4, "text-anchor": "end" }, axis).textContent = v;
+      }
       var step = Math.max(1, Math.ceil(days.length / 8));
       var bars = el("g", { class: "bars" }, svg);
       days.forEach(function (d, i) {
@@ -165,7 +170,7 @@
       });
       var legend = el("g", { class: "legend" }, svg);
       data.types.forEach(function (t, i) {
-        var x = L + (i % 4) * 140, y = H - 8 + 16 * Math.floor(i / 4);
+        var x = L + (i % perRow) * 140, y = H - 8 + 16 * Math.floor(i / perRow);
         el("rect", { x: x, y: y - 9, width: 10, height: 10, fill: colourOf(info, t) }, legend);
         el("text", { x: x + 14, y: y }, legend).textContent = t;
       });
@@ -183,7 +188,9 @@
         weight[e.target] = (weight[e.target] || 0) + e.count;
       });
       var names = Object.keys(weight).sort(function (a, b) { return weight[b] - weight[a]; });
-      var W = 600, H = 420, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 70;
+      var W = Math.max(420, Math.round(box.clientWidth || 600));
+      var H = Math.round(Math.max(380, Math.min(640, W * 0.55))), cx = W / 2, cy = H / 2;
+      var R = Math.min(W, H) / 2 - 70;
       var pos = {};
       names.forEach(function (n, i) {
         var a = -Math.PI / 2 + 2 * Math.PI * i / names.length;
