@@ -109,3 +109,44 @@ def test_statement_is_no_event_and_subordinate_clause_is_dropped():
         "Chile accused Peru of spying, after talks in Lima collapsed and troops attacked a post."
     )
     assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_strike_after_light_verb_is_protest():
+    ev = one("Thousands of workers staged a general strike in Chile on Monday.")
+    assert (ev.type, ev.mode, ev.cameo) == ("PROTEST", "boycott", "143")
+    assert countries(ev.source) == ["CHL"]
+
+
+def test_purpose_phrase_makes_a_protest():
+    ev = one("Farmers blocked the main roads in Peru to protest the new tax.")
+    assert ev.type == "PROTEST" and ev.mode == "obstruct"
+
+
+def test_passive_without_by_puts_the_subject_in_the_target():
+    ev = one("A Canadian journalist was arrested in Iran on Sunday.")
+    assert ev.type == "COERCE"
+    assert countries(ev.target) == ["CAN"] and countries(ev.source) == ["IRN"]
+
+
+def test_must_is_a_demand_on_the_actor_before_it():
+    ev = one("Spain said Morocco must release the fishermen.")
+    assert ev.type == "REQUEST"
+    assert countries(ev.source) == ["ESP"] and countries(ev.target) == ["MAR"]
+
+
+def test_negated_cooperation_is_rejection():
+    ev = one("Egypt will not accept the American proposal.")
+    assert ev.type == "REJECT" and ev.cameo == "120"
+    assert countries(ev.source) == ["EGY"] and countries(ev.target) == ["USA"]
+
+
+def test_negated_attack_is_no_event():
+    assert code_english_sentence("Syrian troops did not attack the Turkish post.") == []
+
+
+def test_offsets_point_into_the_sentence():
+    text = "On Friday, Kenyan police arrested twelve Somali men in Nairobi."
+    ev = one(text)
+    assert text[ev.trigger[0] : ev.trigger[1]] == "arrested"
+    for a in (*ev.source, *ev.target):
+        assert text[a.start : a.end] == a.text

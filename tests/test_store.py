@@ -285,3 +285,14 @@ def test_incompatible_database_is_a_clear_error(tmp_path):
     (tmp_path / "notes.db").write_text("these are not the droids\n" * 100)
     with pytest.raises(StoreError):
         open_store(str(tmp_path / "notes.db"))
+
+
+def test_sqlite_keeps_planner_statistics(tmp_path):
+    path = str(tmp_path / "grow.db")
+    with open_store(path) as s:
+        stat = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        articles = [Article(text=f"Report number {i} on the harbour strike.") for i in range(120)]
+        s.add_articles(articles[:50])
+        assert s._execute(stat).fetchone() is None
+        s.add_articles(articles[50:])  # past 100 articles: statistics are made
+        assert s._execute(stat).fetchone() is not None

@@ -48,7 +48,7 @@ class _Summary:
 @click.option(
     "--published",
     metavar="DATE",
-    help="Publication date (YYYY-MM-DD) for inputs that do not carry one; "
+    help="Publication date (YYYY-MM-DD) of all inputs, overriding dates found in them; "
     "anchors relative dates such as 'yesterday'.",
 )
 @click.option(

@@ -45,7 +45,10 @@ def split_clauses(
             else:
                 cut = (i + 1, None, False)
         elif low in g.subordinator and i > start:
-            cut = (i, low, False)
+            marker = low
+            if g.lang == "en" and low == "that" and not _after_verb(lowers, i, start, g, heads):
+                marker = "which"  # "a resolution that aims ...": a relative clause
+            cut = (i, marker, False)
         elif low in g.speech and g.lang == "en" and i + 1 < end and lowers[i + 1].isalpha() \
                 and lowers[i + 1] not in g.subordinator:
             if lowers[i + 1] not in g.preposition:
@@ -66,6 +69,8 @@ def split_clauses(
                 cut = (i + 1, None, True)
         if cut is not None:
             pos, marker, conj = cut
+            if marker == "that" and cur.marker in g.background:
+                marker = cur.marker  # "where they say they ...": still background
             if pos > cur.start:
                 cur.end = pos
                 clauses.append(cur)
@@ -74,7 +79,7 @@ def split_clauses(
                 cur.marker = marker or cur.marker
                 cur.after_conj = conj or cur.after_conj
             if low in g.subordinator:
-                cur.marker = low
+                cur.marker = marker
         i += 1
     if cur.start < end:
         cur.end = end
@@ -93,5 +98,15 @@ def is_passive(lowers: Sequence[str], clause: Clause, head: int, g: Grammar) -> 
         return False
     for j in range(max(clause.start, head - 3), head):
         if lowers[j] in g.passive_aux:
+            return True
+    return False
+
+
+def _after_verb(lowers: Sequence[str], i: int, start: int, g: Grammar, heads: set[int]) -> bool:
+    """English "that" opens a complement when a verb comes shortly before it ("said that",
+    "agreed on Monday that"), else it is a relative pronoun ("a plan that ...")."""
+    for j in range(max(start, i - 3), i):
+        w = lowers[j]
+        if w in g.speech or j in heads or w.endswith("ed") or w in g.passive_aux:
             return True
     return False

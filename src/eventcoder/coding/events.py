@@ -16,7 +16,7 @@ from eventcoder.coding.location import ArticlePlaces, article_places, locate
 from eventcoder.coding.mentions import ACTOR_KINDS
 from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
-from eventcoder.model import Actor, Event, Evidence
+from eventcoder.model import Actor, Event, Evidence, Location
 
 ATTRIBUTED = frozenset({"reported", "rumored", "announced"})  # labels that name who says so
 
@@ -72,13 +72,38 @@ def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) 
                     t, t + 1, view.idx[t], view.ends[t], view.texts[t], "pronoun", pronoun=True
                 )
             )
-    return sorted(refs, key=lambda r: r.start_tok)
+    refs.sort(key=lambda r: r.start_tok)
+    return _attach_countries(refs, view.lowers, g)
+
+
+def _attach_countries(refs: list[ActorRef], lowers: Sequence[str], g: Grammar) -> list[ActorRef]:
+    """A country-less person or role takes the country of a possessive or attached country:
+    "Iran's religious leader X", "King X of Morocco", "rebels in Ivory Coast" (the possessive
+    country is then part of the actor, not an actor of its own)."""
+    out: list[ActorRef] = []
+    skip: set[int] = set()
+    for k, r in enumerate(refs):
+        if id(r) in skip:
+            continue
+        nxt = refs[k + 1] if k + 1 < len(refs) else None
+        if (nxt is not None and r.kind == "country" and nxt.country is None
+                and not nxt.pronoun and nxt.kind != "org"
+                and r.end_tok < len(lowers) and lowers[r.end_tok] in ("'s", "\u2019s")
+                and nxt.start_tok - r.end_tok <= 4):
+            nxt.country = r.country
+            continue  # the possessive country is part of the next actor
+        if (nxt is not None and r.country is None and not r.pronoun and r.kind != "org"
+                and nxt.kind == "country" and 0 < nxt.start_tok - r.end_tok <= 2
+                and lowers[r.end_tok] in ("of", "in", "from", "aus", "in")):
+            r.country = nxt.country
+        out.append(r)
+    return out
 
 
 def _actor(r: ActorRef, fallback_country: str | None) -> Actor:
     src = r.refers_to[0] if r.pronoun and r.refers_to else r
     country = src.country
-    if country is None and src.kind == "role":
+    if country is None and src.kind in ("role", "person", "actor"):
         country = fallback_country  # a bare role ("die Polizei"): the event's country
     return Actor(
         text=r.text,
@@ -179,6 +204,7 @@ class ArticleCoder:
                     and not (view.lowers[m.head] in self.g.speech
                              and (len(m.tokens) == 1 or m.entry.rank == 0))
                     and not (lang == "en" and _noun_use(view.lowers, m, clause.start, self.g))
+                    and view.lowers[m.head] not in self.g.nontrigger
                 ]
                 light = False
                 if len(here) > 1:  # "plans to impose": the cue word is not the event
@@ -187,7 +213,9 @@ class ArticleCoder:
                             and any(0 < m.head - c <= 4 for c in cues)]
                     here = rest or here
                     nouns = [m for m in here if parse_frame(m.entry.frame).nominal]
-                    if nouns and any(view.lowers[m.head] in self.g.light for m in here):
+                    verbs = [m for m in here if not parse_frame(m.entry.frame).nominal]
+                    first = min(verbs, key=lambda m: m.head) if verbs else None
+                    if nouns and first is not None and view.lowers[first.head] in self.g.light:
                         here, light = nouns, True  # "staged a hunger strike": the noun counts
                 if not here or clause.marker in self.g.background:
                     continue
@@ -273,8 +301,8 @@ class ArticleCoder:
                 frame = parse_frame(cue.frame)
         passive = is_passive(view.lowers, clause, m.head, self.g)
         source, target = rf.fill(ci, m.head, frame, passive, m.tokens[-1])
-        if "speaker" in frame.source and not source:
-            return None
+        if "speaker" in parse_frame(e.frame).source and not source:
+            return None  # a bare modal ("must") without anybody who demands
         if frame.nominal and not frame.bare and not source and not target:
             return None
         text = view.text
@@ -307,6 +335,8 @@ class ArticleCoder:
             target=_actors(target, fallback),
             location=loc,
         )
+        if ptype in DOMESTIC and loc is not None and loc.country:
+            _domestic_defaults(ev, loc)
         attributes.set_date(ev, dates, sentence, t_lo, published)
         attributes.set_numbers(ev, text, lang, (c_lo, c_hi))
         f = attributes.factuality(
@@ -399,6 +429,19 @@ class ArticleCoder:
         return sorted(out, key=lambda e: e.evidence.start)
 
 
+DOMESTIC = frozenset({"PROTEST"})  # protests are by and against people of the place
+
+
+def _domestic_defaults(ev: Event, loc: Location) -> None:
+    """A protest without named actors: protesters of the place, against its authorities
+    (actors without offsets: inferred, not read)."""
+    name = loc.text or loc.name or loc.country or ""
+    if not ev.source:
+        ev.source = [Actor(text=name, country=loc.country, sector="CVL")]
+    if not ev.target:
+        ev.target = [Actor(text=name, country=loc.country, sector="GOV")]
+
+
 def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) -> bool:
     """An English verb trigger used as a noun: "the attack", "of air links"."""
     if parse_frame(m.entry.frame).nominal:
@@ -407,6 +450,8 @@ def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) ->
     prev = lowers[h - 1] if h - 1 >= start else ""
     if prev == "to":  # an infinitive
         return False
+    if h == start and lowers[h].endswith("ed"):  # "Ousted president X", "Backed by ..."
+        return True
     if prev in g.determiner or prev in g.preposition or prev in ("'s", "\u2019s"):
         return True
     prev2 = lowers[h - 2] if h - 2 >= start else ""
@@ -418,17 +463,11 @@ def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) ->
 def _main_events(
     found: list[tuple[Event, Clause, bool]], g: Grammar
 ) -> list[tuple[Event, Clause, bool]]:
-    """English news sentences: the first verb event, events of verbs coordinated with it
-    ("arrested X and seized Y") and of reported content ("said that ..."); nouns only when no
-    verb codes. Appositions and adjuncts after a comma ("..., citing ...") are left out."""
+    """English news sentences: one event, the first verb's (as PLOVER and PETRARCH code
+    English news); a noun only when no verb codes. Appositions, adjuncts after a comma
+    ("..., citing ..."), coordinated and reported clauses are left out."""
     verbal = [x for x in found if not x[2]]
-    if not verbal:
-        return found[:1]
-    keep = [verbal[0]]
-    for x in verbal[1:]:
-        if x[1].after_conj or x[1].marker in g.complementizer:
-            keep.append(x)
-    return keep
+    return verbal[:1] or found[:1]
 
 
 class _Memory:

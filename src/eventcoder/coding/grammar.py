@@ -19,6 +19,7 @@ class Grammar:
     clause_punct: frozenset[str]
     background: frozenset[str]  # subordinators of background clauses (no events coded there)
     complementizer: frozenset[str]  # "dass", "that": opens the content of a verb
+    nontrigger: frozenset[str]  # words that look like triggers but never are ("according")
     light: frozenset[str]  # light verbs: with a noun event in the clause the noun is the event
     speech: frozenset[str]  # verbs of saying: a noun in a PP of their clause is a topic
 

@@ -73,7 +73,9 @@ class TriggerEntry:
         return (self.rank, len(self.steps), 1 if self.steps[0].exact else 0)
 
 
+@lru_cache(maxsize=None)
 def parse_step(text: str, gap: bool) -> Step:
+    """One step; identical steps are one object (the matcher memoises tests per step)."""
     exact: set[str] = set()
     prefix: list[str] = []
     suffix: list[str] = []

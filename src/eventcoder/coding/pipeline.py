@@ -96,7 +96,10 @@ def make_triggers(nlp: Language, name: str, lexicons: list[str]) -> Any:
 
     def triggers(doc: Doc) -> Doc:
         view = _view(doc)
-        doc._.ec_triggers = matcher.match(view.lowers)
+        found = []
+        for lo, hi in doc._.ec_sentences or [(0, len(view.text))]:  # patterns stay in a sentence
+            found.extend(matcher.match(view.lowers, view.tok_at(lo), view.tok_end(hi)))
+        doc._.ec_triggers = found
         return doc
 
     return triggers

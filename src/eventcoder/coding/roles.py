@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from eventcoder.coding.clauses import Clause
 from eventcoder.coding.grammar import Grammar
@@ -61,6 +62,7 @@ class Frame:
     bare: bool = False
 
 
+@lru_cache(maxsize=4096)
 def parse_frame(text: str) -> Frame:
     parts = [p.strip() for p in (text or "-").split(";")]
     main = parts[0] if parts[0] not in ("", "-") else "subj>obj"

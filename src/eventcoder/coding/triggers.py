@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 
-from eventcoder.coding.lexicon import TriggerEntry
+from eventcoder.coding.lexicon import Step, TriggerEntry
 
 CACHE_SIZE = 200_000  # distinct token strings whose candidates are remembered
 MAX_GAP = 8  # tokens a "..." step may skip
@@ -58,12 +58,17 @@ class TriggerMatcher:
         self._lens = sorted(self._prefix_lens)
         self._cache: dict[str, list[TriggerEntry]] = {}
 
-    def _candidates(self, tok: str) -> list[TriggerEntry]:
+    def _candidates(self, tok: str) -> list[tuple[Step | None, list[TriggerEntry]]]:
+        """Entries whose first step accepts ``tok``, grouped by their second step."""
         hit = self._cache.get(tok)
         if hit is None:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.clear()
-            hit = self._cache[tok] = self._lookup(tok)
+            groups: dict[int, tuple[Step | None, list[TriggerEntry]]] = {}
+            for e in self._lookup(tok):
+                second = e.steps[1] if len(e.steps) > 1 else None
+                groups.setdefault(id(second), (second, []))[1].append(e)
+            hit = self._cache[tok] = list(groups.values())
         return hit
 
     def _lookup(self, tok: str) -> list[TriggerEntry]:
@@ -88,6 +93,7 @@ class TriggerMatcher:
         """All matches in ``lowers[start:end]``; for each head token only the most specific ones."""
         end = len(lowers) if end is None else end
         present = set(lowers[start:end])
+        absent: dict[int, bool] = {}  # id(step) -> none of its words is in the range
         found: list[TriggerMatch] = []
         for i in range(start, end):
             cands = self._candidates(lowers[i])
@@ -95,8 +101,8 @@ class TriggerMatcher:
                 continue
             best: list[TriggerMatch] = []
             best_pri: tuple[int, int, int] | None = None
-            for e in cands:
-                toks = self._rest(e, lowers, i, end, present)
+            for e in _viable(cands, present, absent):
+                toks = self._rest(e, lowers, i, end, present, absent)
                 if toks is None:
                     continue
                 pri = e.priority
@@ -109,11 +115,20 @@ class TriggerMatcher:
 
     @staticmethod
     def _rest(
-        e: TriggerEntry, lowers: Sequence[str], i: int, end: int, present: set[str]
+        e: TriggerEntry,
+        lowers: Sequence[str],
+        i: int,
+        end: int,
+        present: set[str],
+        absent: dict[int, bool],
     ) -> tuple[int, ...] | None:
         for step in e.steps[1:]:
-            if step.exact_only and step.exact.isdisjoint(present):
-                return None
+            if step.exact_only:
+                miss = absent.get(id(step))
+                if miss is None:
+                    miss = absent[id(step)] = step.exact.isdisjoint(present)
+                if miss:
+                    return None
         toks = [i]
         pos = i
         for step in e.steps[1:]:
@@ -130,3 +145,18 @@ class TriggerMatcher:
             toks.append(nxt)
             pos = nxt
         return tuple(toks)
+
+
+def _viable(
+    groups: list[tuple[Step | None, list[TriggerEntry]]], present: set[str],
+    absent: dict[int, bool],
+) -> Iterator[TriggerEntry]:
+    """Entries of the groups whose second step can match a word of the range."""
+    for second, entries in groups:
+        if second is not None and second.exact_only:
+            miss = absent.get(id(second))
+            if miss is None:
+                miss = absent[id(second)] = second.exact.isdisjoint(present)
+            if miss:
+                continue
+        yield from entries

@@ -30,6 +30,7 @@ def rules() -> dict[str, Any]:
 
     data = yaml.safe_load((DATA_DIR / "ner_rules.yaml").read_text("utf-8"))
     out: dict[str, Any] = {k: set(v) for k, v in data.items()}
+    out["noun_endings"] = tuple(data["noun_endings"])
     out["suffix_re"] = re.compile(r"(?<=.{3})(" + "|".join(sorted(data["org_suffixes"])) + ")$")
     out["loc_re"] = re.compile(r"(?<=.{3})(" + "|".join(map(re.escape, data["loc_suffixes"]))
                                + ")$")
@@ -101,10 +102,14 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans: list[tuple[int, int, str, int]] = []  # (start, end, label, priority)
     for m in kb.match(text, lang, date, combine=False):
         label = _label(m)
+        if label and m.form == "metonym" and not _is_place_name(kb, m.text):
+            label = None  # "Bundesregierung", "Kreml": institutions, not named places
         if label and m.start in starts and m.end in ends:
             spans.append((starts[m.start], ends[m.end], label, 2))
     spans.extend((s, e, "PER", 3) for s, e in _person_rule(kb, tokens))
     spans.extend((s, e, "PER", 1) for s, e in _lone_name_rule(kb, tokens))
+    spans.extend((s, e, "PER", 2) for s, e in _surname_pair_rule(kb, tokens))
+    spans.extend((s, e, "PER", 1) for s, e in _cue_rule(kb, tokens))
     spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(tokens))
     spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(tokens))
     spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
@@ -115,6 +120,13 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
             taken.update(range(s, e))
             out.add((s, e, label))
     return out
+
+
+def _is_place_name(kb, text: str) -> bool:
+    from eventcoder.knowledge.matcher import lookup
+
+    hit = lookup(kb.automaton, text)
+    return bool(hit) and any(kb.entries[eid][0] == "place" for _x, _s, eid, _l in hit[1])
 
 
 def _label(m) -> str | None:
@@ -170,6 +182,34 @@ def _loc_rule(tokens: list[str]) -> Iterator[tuple[int, int, int]]:
             yield i - 1, i + 1, 1
         elif i > 0 and tokens[i - 1] in r["locative_words"] and r["town_re"].search(t):
             yield i, i + 1, 1
+
+
+def _cue_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """"sagte Müller", "Trainer Jürgen Klopp": one or two capitalised words after a cue."""
+    r = rules()
+    cues, common, dets = r["person_cues"], r["not_names"], r["determiners"]
+    n = len(tokens)
+    for i in range(n - 1):
+        if tokens[i] not in cues:
+            continue
+        j = i + 1
+        while j < n and j - i <= 2 and _CAP.match(tokens[j]) and tokens[j].isalpha() \
+                and tokens[j] not in common and tokens[j] not in cues \
+                and not tokens[j].lower().endswith(r["noun_endings"]):
+            j += 1
+        if j > i + 1 and (j == n or not _CAP.match(tokens[j]) or tokens[j] in dets):
+            yield i + 1, j
+
+
+def _surname_pair_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """"Gennadij Chalepo": an unknown capitalised word before a known family name."""
+    last, common = kb.tables.surnames, rules()["not_names"]
+    for i in range(1, len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if b in last and b not in common and _CAP.match(a) and a.isalpha() and \
+                not a.lower().endswith(rules()["noun_endings"]) and a not in common and \
+                tokens[i - 1].lower() not in rules()["determiners"]:
+            yield i, i + 2
 
 
 def _lone_name_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:

@@ -14,6 +14,12 @@ text and population), then combines neighbours:
 
 Capitals and seats of government are kind ``country``/sector ``GOV`` with the city's
 coordinates; ``locative`` tells that a locative preposition precedes (see :class:`Mention`).
+The engine decides whether "in Moskau" is a place (``Mention.to_location``) or an actor.
+
+Places with several gazetteer entries are resolved with the text itself: the regions and
+countries it names, nearness to its unambiguous places, then big cities, main names and
+population. ``context`` (the article's country codes) helps when a single sentence is matched;
+``combine=False`` returns the raw mentions (used by the NER and toponym scorers).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def _given_names(lex: Lexicon, tab: Tables) -> None:
         variants = lex.keys.get(fold(name), ())
         if not any(lex.entries[v[2]][0] in ("country", "org", "role") for v in variants):
             tab.first_names.add(name)
-    tab.surnames = set(_lines(DATA_DIR / "surnames.txt")) | tab.phoenix_surnames
+    tab.surnames = set(_lines(DATA_DIR / "surnames.txt"))
 
 
 def _lines(path: Path) -> list[str]:
@@ -267,7 +267,7 @@ def _organisations(lex: Lexicon, tab: Tables) -> None:
                 continue
             if eid is None:
                 eid = lex.add_entry("org", r["name"], country, sector, r["code"], form="name")
-            lex.add_key(s, eid, lang="en")
+            lex.add_key(s, eid)
 
 
 def _split_code(tab: Tables, code: str) -> tuple[str | None, str | None]:

@@ -15,7 +15,12 @@ from importlib import resources
 from typing import Any
 
 from eventcoder.model import SCHEMA_VERSION, Article, Event
-from eventcoder.store.filters import date_bounds, event_conditions, only_dates
+from eventcoder.store.filters import (
+    country_conditions,
+    date_bounds,
+    event_conditions,
+    only_dates,
+)
 from eventcoder.store.rows import (
     ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
@@ -87,6 +92,12 @@ class Store:
         """Close the connection."""
         raise NotImplementedError
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after big changes; the backends decide)."""
+
+    def _after_write(self, added: int) -> None:
+        """Called after each committed write with the number of articles added."""
+
     def __enter__(self) -> Store:
         return self
 
@@ -123,8 +134,11 @@ class Store:
         article are stored once.
         """
         rows = article_rows(article, prepare_events(article))
-        with self._lock, self._transaction():
-            return self._insert_rows(rows)
+        with self._lock:
+            with self._transaction():
+                added = self._insert_rows(rows)
+            self._after_write(int(added))
+        return added
 
     def add_articles(self, articles: Iterable[Article]) -> list[bool | Exception]:
         """Store many articles in one transaction (much faster than one by one).
@@ -134,13 +148,15 @@ class Store:
         """
         prepared = [article_rows(a, prepare_events(a)) for a in articles]
         results: list[bool | Exception] = []
-        with self._lock, self._transaction():
-            for rows in prepared:
-                try:
-                    with self._savepoint():
-                        results.append(self._insert_rows(rows))
-                except Exception as exc:  # reported per article, the batch goes on
-                    results.append(exc)
+        with self._lock:
+            with self._transaction():
+                for rows in prepared:
+                    try:
+                        with self._savepoint():
+                            results.append(self._insert_rows(rows))
+                    except Exception as exc:  # reported per article, the batch goes on
+                        results.append(exc)
+            self._after_write(sum(r is True for r in results))
         return results
 
     def _insert_rows(self, rows: ArticleRows) -> bool:
@@ -194,6 +210,13 @@ class Store:
         where, params = event_conditions(**filters)
         # ids first (small rows, indexes), then the documents of just that page
         sql = f"SELECT e.id FROM events e{_where(where)} ORDER BY e.day DESC NULLS LAST, e.id DESC"
+        by_country = country_conditions(filters)
+        if by_country:
+            where, params = by_country
+            sql = (
+                f"SELECT DISTINCT ec.event_id, ec.day FROM event_countries ec{_where(where)} "
+                "ORDER BY ec.day DESC NULLS LAST, ec.event_id DESC"
+            )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
@@ -208,8 +231,15 @@ class Store:
         return [Event.from_dict(json.loads(docs[i])) for i in ids]
 
     def count_events(self, **filters: Any) -> int:
+        """The number of events matching the filters."""
         where, params = event_conditions(**filters)
-        return int(self._rows(f"SELECT COUNT(*) FROM events e{_where(where)}", params)[0][0])
+        by_country = country_conditions(filters)
+        if by_country:
+            where, params = by_country
+            sql = f"SELECT COUNT(DISTINCT ec.event_id) FROM event_countries ec{_where(where)}"
+        else:
+            sql = f"SELECT COUNT(*) FROM events e{_where(where)}"
+        return int(self._rows(sql, params)[0][0])
 
     def count_articles(self) -> int:
         return int(self._rows("SELECT COUNT(*) FROM articles")[0][0])

@@ -137,3 +137,24 @@ def date_bounds(filters: dict[str, Any]) -> tuple[str | None, str | None]:
         _bound(since, "since", upper=False) if since not in (None, "") else None,
         _bound(until, "until", upper=True) if until not in (None, "") else None,
     )
+
+
+def country_conditions(filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
+    """Conditions over ``event_countries ec`` alone, when only country and dates are filtered.
+
+    Such queries (a click on a country) then run on one index without touching ``events``.
+    None when other filters are given or no country is.
+    """
+    given = {k for k, v in filters.items() if v not in (None, "", [], ())}
+    countries = [c.upper() for c in values(filters.get("country"))]
+    if not countries or not given <= {"country", *DATE_FILTERS}:
+        return None
+    where, params = [_in("ec.country", countries)], list(countries)
+    since, until = date_bounds(filters)
+    if since:
+        where.append("ec.day >= ?")
+        params.append(since)
+    if until:
+        where.append("ec.day <= ?")
+        params.append(until)
+    return where, params

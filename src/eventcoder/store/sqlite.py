@@ -40,6 +40,24 @@ class SQLiteStore(Store):
             self._conn.close()
             raise self._layout_error(exc) from exc
         self._init_meta()
+        # planner statistics are refreshed whenever the number of articles has doubled
+        self._articles = int(self._execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        self._analyzed_at = self._articles
+        has_stats = self._execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if self._articles and not has_stats.fetchone():
+            self.optimize()
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (sampled: fast even on big databases)."""
+        with self._lock:
+            self._conn.execute("PRAGMA analysis_limit = 1000")
+            self._conn.execute("ANALYZE")
+            self._analyzed_at = self._articles
+
+    def _after_write(self, added: int) -> None:
+        self._articles += added
+        if self._articles >= max(2 * self._analyzed_at, 100):
+            self.optimize()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, params)
@@ -72,4 +90,7 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         with self._lock:
+            if self._articles != self._analyzed_at:
+                with contextlib.suppress(sqlite3.Error):
+                    self.optimize()
             self._conn.close()

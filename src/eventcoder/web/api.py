@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from eventcoder.model import Article
 from eventcoder.store.export import write_csv, write_jsonl
-from eventcoder.web.filters import Filters
+from eventcoder.web.filters import Filters, page_total
 from eventcoder.web.highlight import spans_of
 from eventcoder.web.intake import (
     CodingError,
@@ -141,7 +141,7 @@ def get_events(
     kw = filters.store_kwargs()
     with request.app.state.backend.store() as store:
         events = store.query_events(**kw, limit=limit, offset=offset)
-        n = store.count_events(**kw) if total else None
+        n = page_total(store, kw, events, limit, offset) if total else None
     return JSONResponse(
         {
             "total": n,

@@ -77,4 +77,11 @@ def event_filters(
     return f
 
 
+def page_total(store: Any, kw: dict[str, Any], page: list[Any], limit: int, offset: int) -> int:
+    """How many events match: read off a partial page, else counted by the store."""
+    if len(page) < limit and (page or offset == 0):
+        return offset + len(page)
+    return store.count_events(**kw)
+
+
 Filters = Annotated[EventFilters, Depends(event_filters)]

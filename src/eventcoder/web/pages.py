@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from eventcoder import __version__
 from eventcoder.model import FACTUALITY, PLOVER_TYPES
-from eventcoder.web.filters import EventFilters, Filters
+from eventcoder.web.filters import EventFilters, Filters, page_total
 from eventcoder.web.highlight import highlight
 from eventcoder.web.intake import (
     CodingError,
@@ -61,7 +61,7 @@ def dashboard(request: Request, filters: Filters) -> HTMLResponse:
     kw = filters.store_kwargs()
     with request.app.state.backend.store() as store:
         events = store.query_events(**kw, limit=20)
-        total = store.count_events(**kw)
+        total = page_total(store, kw, events, 20, 0)
     return render(request, "dashboard.html", filters=filters, events=events, total=total)
 
 
@@ -73,8 +73,9 @@ def events_table(
 ) -> HTMLResponse:
     kw = filters.store_kwargs()
     with request.app.state.backend.store() as store:
-        events = store.query_events(**kw, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-        total = store.count_events(**kw)
+        offset = (page - 1) * PAGE_SIZE
+        events = store.query_events(**kw, limit=PAGE_SIZE, offset=offset)
+        total = page_total(store, kw, events, PAGE_SIZE, offset)
     pages = max(1, -(-total // PAGE_SIZE))
     return render(
         request, "events.html", filters=filters, events=events, total=total, page=page, pages=pages

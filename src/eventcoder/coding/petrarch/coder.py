@@ -44,6 +44,7 @@ BREAKS = CLAUSE_WORDS | CONJUNCTIONS | PREPOSITIONS | frozenset(_G["other_breaks
 NOT_VERBS = frozenset(_G.get("not_verbs", ()))
 FORMER = _G["former"]
 ELITE = Agent(_G["elite_agent"])  # PETRARCH convention: "former" officials are elites
+GAP_BREAKS = frozenset({"THAT", "WHO", "WHICH", ",", ";", ":"})
 NULL_CODES = frozenset({"---", "+++"})
 DISCARD_CODE = "###"
 
@@ -140,6 +141,7 @@ class PatternCoder:
         # PLOVER-style options (off for PETRARCH/TABARI behaviour):
         self.same_code = False  # "Sudan's army attacked Darfur": SDN -> SDN is an event
         self.chain_to = False  # "refused to meet": the verb after "to" is coded too
+        self.strict_gaps = False  # pattern words after the verb stop at the next verb / "that"
         self.agents = agents or AgentDictionary()
         self.verbs = verbs or VerbDictionary()
         self.discards = discards
@@ -151,10 +153,11 @@ class PatternCoder:
         return self.code_with_actors(text, date)[0]
 
     def code_with_actors(
-        self, text: str, date: str | None = None
+        self, text: str, date: str | None = None, tokens: list[Token] | None = None
     ) -> tuple[list[PatternEvent], list[PatternActor]]:
-        """Events and actor phrases of one sentence, from one analysis."""
-        tokens = tokenize(text)
+        """Events and actor phrases of one sentence, from one analysis (``tokens``: the
+        sentence already passed through ``tokenize``)."""
+        tokens = tokenize(text) if tokens is None else tokens
         if not tokens or (self.discards and self.discards.first(tokens)):
             return [], []
         sent = self._analyse(tokens, date)
@@ -625,6 +628,10 @@ class PatternCoder:
         for s in starts:
             if s >= hi:
                 break
+            if self.strict_gaps and s > pos and (
+                s - 1 in sent.verbish or sent.tokens[s - 1].text in GAP_BREAKS
+            ):
+                break  # a pattern's words belong to this verb's phrase, not the next clause
             for end, unit in self._elem_end(sent, el, s, hi):
                 nb = {**binds, el.kind: unit} if unit else binds
                 r = self._match_after(sent, elems, k + 1, end, el.joined, hi, nb)
@@ -638,6 +645,10 @@ class PatternCoder:
         el = elems[k]
         ends = [pos] if el.joined else range(pos, lo, -1)
         for e in ends:
+            if self.strict_gaps and e < pos and (
+                e in sent.verbish or sent.tokens[e].text in GAP_BREAKS
+            ):
+                break
             for start, unit in self._elem_start(sent, el, e, lo):
                 nb = {**binds, el.kind: unit} if unit else binds
                 r = self._match_before(sent, elems, k - 1, start, lo, nb)
