@@ -63,8 +63,12 @@ def regular_forms(verb: str) -> set[str]:
         forms.update({verb[:-1] + "ied", verb + "ing"})
     else:
         forms.update({verb + "ed", verb + "ing"})
-        if len(verb) >= 3 and verb[-1] not in VOWELS | {"w", "x", "y"} \
-                and verb[-2] in VOWELS and verb[-3] not in VOWELS:
+        if (
+            len(verb) >= 3
+            and verb[-1] not in VOWELS | {"w", "x", "y"}
+            and verb[-2] in VOWELS
+            and verb[-3] not in VOWELS
+        ):
             forms.update({verb + verb[-1] + "ed", verb + verb[-1] + "ing"})
     return forms
 

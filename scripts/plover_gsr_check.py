@@ -62,7 +62,8 @@ def speed(corpus: Path, limit: int) -> None:
 
 @click.command()
 @click.option("--gold", type=click.Path(exists=True, path_type=Path), default=DEFAULT_GOLD)
-@click.option("--pred", type=click.Path(path_type=Path), default=None, help="Keep predictions here.")
+@click.option("--pred", type=click.Path(path_type=Path), default=None,
+              help="Keep the predictions in this file.")
 @click.option("--errors", is_flag=True, help="Print each record with gold and predicted events.")
 @click.option("--first", is_flag=True, help="Keep only the first event of each sentence.")
 @click.option("--speed", "speed_corpus", type=click.Path(exists=True, path_type=Path),
@@ -99,7 +100,8 @@ def main(gold: Path, pred: Path | None, errors: bool, first: bool, speed_corpus:
     report = evaluate_files([str(gold)], str(out))["events"]
     loose = report["type_only"]
     both = loose["fields"].get("both_countries", {})
-    print(f"records {len(records)}  load {load:.1f} s  coding {len(records) / code_time:,.0f} sent/s")
+    print(f"records {len(records)}  load {load:.1f} s  "
+          f"coding {len(records) / code_time:,.0f} sent/s")
     print(f"strict (type + countries): P {report['precision']:.3f} R {report['recall']:.3f} "
           f"F1 {report['f1']:.3f}  (tp {report['tp']} fp {report['fp']} fn {report['fn']})")
     print(f"type only:                 P {loose['precision']:.3f} R {loose['recall']:.3f} "

@@ -102,7 +102,7 @@ def test_bad_file_among_good_ones(runner, tmp_path, files, fake_coder):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 2
-    assert errors[0].startswith(f"error: {bad}:2: ")
+    assert errors[0].startswith(f"error: {bad}, line 2: ")
     assert str(tmp_path / "missing.txt") in errors[1]
     assert "2 new, 0 already stored, 2 errors" in result.stderr
     with open_store(db) as s:

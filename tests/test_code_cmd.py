@@ -9,8 +9,10 @@ from click.testing import CliRunner
 
 from eventcoder.cli import cli
 
-TEXT = ("Die Polizei nahm am Dienstag in Minsk mehr als 200 Demonstranten fest. "
-        "Frankreich und Polen verurteilten die Festnahmen.\n")
+TEXT = (
+    "Die Polizei nahm am Dienstag in Minsk mehr als 200 Demonstranten fest. "
+    "Frankreich und Polen verurteilten die Festnahmen.\n"
+)
 
 
 def _write(tmp_path: Path) -> Path:
@@ -31,8 +33,10 @@ def test_jsonl_is_one_article_per_line_with_events(tmp_path: Path) -> None:
     assert types == ["COERCE", "ACCUSE"]
     arrest = art["events"][0]
     assert arrest["date"] == "2023-05-02" and arrest["location"]["country"] == "BLR"
-    assert art["text"][arrest["evidence"]["start"]:arrest["evidence"]["end"]] == \
-        arrest["evidence"]["text"]
+    assert (
+        art["text"][arrest["evidence"]["start"] : arrest["evidence"]["end"]]
+        == arrest["evidence"]["text"]
+    )
     assert all(e["article_id"] == art["id"] and e["id"] for e in art["events"])
 
 
@@ -43,16 +47,20 @@ def test_table_and_json_formats_and_out_file(tmp_path: Path) -> None:
     assert table.exit_code == 0, table.output
     assert "COERCE/arrest 173" in table.output and "[BLR" in table.output
     out = tmp_path / "out.json"
-    res = runner.invoke(cli, ["code", str(path), "--lang", "de", "--format", "json",
-                              "--out", str(out)])
+    res = runner.invoke(
+        cli, ["code", str(path), "--lang", "de", "--format", "json", "--out", str(out)]
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert isinstance(data, list) and data[0]["events"]
 
 
 def test_stdin_and_a_missing_file_keep_going_with_exit_code_1(tmp_path: Path) -> None:
-    res = CliRunner().invoke(cli, ["code", "-", str(tmp_path / "missing.txt"), "--lang", "en"],
-                             input="Police arrested 40 protesters in Lagos on Friday.\n")
+    res = CliRunner().invoke(
+        cli,
+        ["code", "-", str(tmp_path / "missing.txt"), "--lang", "en"],
+        input="Police arrested 40 protesters in Lagos on Friday.\n",
+    )
     assert res.exit_code == 1
     first = json.loads(res.stdout.splitlines()[0])
     assert [e["type"] for e in first["events"]] == ["COERCE"]

@@ -34,7 +34,7 @@ def test_separable_verb_arrest_with_place_and_number(coder) -> None:
     assert ev.location is not None and ev.location.country == "BLR"
     assert ev.source and ev.source[0].sector == "COP"
     assert countries(ev.source) == {"BLR"}  # a bare role takes the country of the event
-    assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+    assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
     assert ev.date == "2023-03-13" and ev.date_precision == "day"
 
 
@@ -59,8 +59,10 @@ def test_passive_with_agent_swaps_roles(coder) -> None:
 
 
 def test_pronoun_refers_to_previous_sentence(coder) -> None:
-    text = ("Der kanadische Premierminister besuchte am Freitag Warschau. "
-            "Er sagte Polen weitere Unterstützung zu.")
+    text = (
+        "Der kanadische Premierminister besuchte am Freitag Warschau. "
+        "Er sagte Polen weitere Unterstützung zu."
+    )
     events = code(coder, text, "de")
     support = one(events, "SUPPORT")
     assert support.source[0].text == "Er"
@@ -83,15 +85,15 @@ def test_nominal_event_without_actor_needs_a_standalone_noun(coder) -> None:
 
 
 def test_english_passive_by_agent(coder) -> None:
-    ev = one(code(coder, "The embassy in Kabul was attacked by Taliban fighters.", "en"),
-             "ASSAULT")
+    ev = one(code(coder, "The embassy in Kabul was attacked by Taliban fighters.", "en"), "ASSAULT")
     assert ev.location is not None and ev.location.country == "AFG"
     assert not any(a.text.lower().startswith("embassy") for a in ev.source)
 
 
 def test_english_coordinated_rejection(coder) -> None:
-    ev = one(code(coder, "Russia and China rejected the draft resolution on Monday.", "en"),
-             "REJECT")
+    ev = one(
+        code(coder, "Russia and China rejected the draft resolution on Monday.", "en"), "REJECT"
+    )
     assert countries(ev.source) == {"RUS", "CHN"}
 
 
@@ -102,8 +104,9 @@ def test_english_promise_of_aid_is_agree(coder) -> None:
 
 
 def test_english_obligation_stated_by_a_speaker_is_request(coder) -> None:
-    ev = one(code(coder, "Germany said on Tuesday that Iran must release the sailors.", "en"),
-             "REQUEST")
+    ev = one(
+        code(coder, "Germany said on Tuesday that Iran must release the sailors.", "en"), "REQUEST"
+    )
     assert countries(ev.source) == {"DEU"} and countries(ev.target) == {"IRN"}
 
 

@@ -103,6 +103,12 @@ def test_filters(filled):
     assert _types(q(limit=2)) == ["REQUEST", "ASSAULT"]
     assert _types(q(limit=2, offset=2)) == ["AGREE", "COERCE"]
     assert filled.count_events(country="FRA") == 2
+    # country (+ dates) alone take a shortcut through the country index: same answers
+    assert _types(q(country="UKR,DEU", since="2024-04-01")) == ["REQUEST", "ASSAULT"]
+    assert _types(q(country="UKR,DEU", limit=1, offset=1)) == ["ASSAULT"]
+    assert _types(q(country="FRA", until="2024-03-09")) == ["COERCE"]
+    assert filled.count_events(country="UKR,DEU,RUS") == 2
+    assert filled.count_events(country="FRA", since="2024-03-10") == 1
     assert filled.count_events(type="PROTEST") == 0
 
 

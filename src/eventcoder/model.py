@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 SCHEMA_VERSION = "1"
@@ -39,6 +40,12 @@ DATE_PRECISION: tuple[str, ...] = ("day", "week", "month", "year")
 PLACE_PRECISION: tuple[str, ...] = ("point", "city", "admin1", "country", "region")
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The dataclass field names of ``cls`` (cached: ``to_dict`` runs per actor and event)."""
+    return tuple(f.name for f in fields(cls))
+
+
 def article_id_for(text: str, title: str | None = None, url: str | None = None) -> str:
     """Stable content hash of an article: the same text is never stored twice.
 
@@ -61,7 +68,7 @@ class Actor:
     code: str | None = None  # full CAMEO-style actor code when known (e.g. "KAZGOV")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
@@ -84,7 +91,7 @@ class Location:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Location:
@@ -100,7 +107,7 @@ class Evidence:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:

@@ -15,8 +15,12 @@ FORMATS = ("jsonl", "json", "table")
 
 
 def _actors(actors: list) -> str:
-    return ", ".join(f"{a.text} [{a.country or '?'}{'/' + a.sector if a.sector else ''}]"
-                     for a in actors) or "-"
+    return (
+        ", ".join(
+            f"{a.text} [{a.country or '?'}{'/' + a.sector if a.sector else ''}]" for a in actors
+        )
+        or "-"
+    )
 
 
 def event_row(ev: Event) -> list[str]:
@@ -25,52 +29,109 @@ def event_row(ev: Event) -> list[str]:
     if ev.location is not None:
         where = f"{ev.location.name or ev.location.text or ''} [{ev.location.country or '?'}]"
     nums = []
-    for label, n, words in (("dead", ev.dead, ev.dead_text), ("injured", ev.injured,
-                                                             ev.injured_text),
-                            ("arrested", ev.arrested, ev.arrested_text)):
+    for label, n, words in (
+        ("dead", ev.dead, ev.dead_text),
+        ("injured", ev.injured, ev.injured_text),
+        ("arrested", ev.arrested, ev.arrested_text),
+    ):
         if n is not None or words:
-            nums.append(f"{label} {n if n is not None else ''}{' (' + words + ')' if words else ''}")
+            nums.append(
+                f"{label} {n if n is not None else ''}{' (' + words + ')' if words else ''}"
+            )
     fact = ev.factuality + (f" ({ev.attributed_to.text})" if ev.attributed_to else "")
     kind = ev.type + (f"/{ev.mode}" if ev.mode else "") + (f" {ev.cameo}" if ev.cameo else "")
-    return [kind, f"{_actors(ev.source)} -> {_actors(ev.target)}", where, ev.date or "-",
-            "; ".join(nums) or "-", fact, ev.evidence.text]
+    return [
+        kind,
+        f"{_actors(ev.source)} -> {_actors(ev.target)}",
+        where,
+        ev.date or "-",
+        "; ".join(nums) or "-",
+        fact,
+        ev.evidence.text,
+    ]
 
 
 def write_table(articles: Iterable[Article], out: TextIO) -> None:
     for art in articles:
         head = art.title or art.source or art.id
-        out.write(f"== {head} ({art.lang or '?'}, {art.published or 'no date'}): "
-                  f"{len(art.events)} events\n")
+        out.write(
+            f"== {head} ({art.lang or '?'}, {art.published or 'no date'}): "
+            f"{len(art.events)} events\n"
+        )
         for ev in art.events:
             kind, roles, where, when, nums, fact, evidence = event_row(ev)
             out.write(f"  {kind:<22} {roles}\n")
-            out.write(f"  {'':<22} where: {where}  when: {when}  numbers: {nums}  "
-                      f"factuality: {fact}\n")
+            out.write(
+                f"  {'':<22} where: {where}  when: {when}  numbers: {nums}  factuality: {fact}\n"
+            )
             out.write(f"  {'':<22} \u201c{evidence}\u201d\n")
         out.write("\n")
 
 
 @click.command("code")
 @click.argument("files", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
-              help="jsonl: one article per line (canonical); json: one list; table: for reading.")
-@click.option("--lang", type=click.Choice(["de", "en"]), default=None,
-              help="Language of all inputs (default: detect per article).")
-@click.option("--published", default=None, metavar="YYYY-MM-DD",
-              help="Publication date when the input has none (relative dates resolve to it).")
-@click.option("--input-format", "input_fmt", default=None,
-              help="Force a reader (text, html, jsonl, rss, warc); default: by extension/content.")
-@click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write here instead of standard output.")
-@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="PETRARCH/TABARI actor dictionary (repeatable).")
-@click.option("--agents", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="PETRARCH/TABARI agent dictionary (repeatable).")
-@click.option("--verbs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="PETRARCH/TABARI verb-pattern dictionary (repeatable).")
-def code(files: tuple[str, ...], fmt: str, lang: str | None, published: str | None,
-         input_fmt: str | None, out: str | None, actors: tuple[str, ...],
-         agents: tuple[str, ...], verbs: tuple[str, ...]) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one article per line (canonical); json: one list; table: for reading.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of all inputs (default: detect per article).",
+)
+@click.option(
+    "--published",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date when the input has none (relative dates resolve to it).",
+)
+@click.option(
+    "--input-format",
+    "input_fmt",
+    default=None,
+    help="Force a reader (text, html, jsonl, rss, warc); default: by extension/content.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "--actors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="PETRARCH/TABARI actor dictionary (repeatable).",
+)
+@click.option(
+    "--agents",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="PETRARCH/TABARI agent dictionary (repeatable).",
+)
+@click.option(
+    "--verbs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="PETRARCH/TABARI verb-pattern dictionary (repeatable).",
+)
+def code(
+    files: tuple[str, ...],
+    fmt: str,
+    lang: str | None,
+    published: str | None,
+    input_fmt: str | None,
+    out: str | None,
+    actors: tuple[str, ...],
+    agents: tuple[str, ...],
+    verbs: tuple[str, ...],
+) -> None:
     """Code news articles into PLOVER events without a store.
 
     FILES are text, HTML, JSONL, RSS/Atom or WARC files or folders; "-" or nothing reads
@@ -85,8 +146,9 @@ def code(files: tuple[str, ...], fmt: str, lang: str | None, published: str | No
     failed = False
     coded: list[Article] = []
     try:
-        for item in read_inputs(list(files) or ["-"], lang=lang, published=published,
-                                fmt=input_fmt):
+        for item in read_inputs(
+            list(files) or ["-"], lang=lang, published=published, fmt=input_fmt
+        ):
             if isinstance(item, InputError):
                 where = f"{item.path}:{item.line}" if item.line else item.path
                 click.echo(f"eventcoder code: {where}: {item.message}", err=True)

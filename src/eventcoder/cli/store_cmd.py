@@ -98,7 +98,7 @@ def ingest(
     or the id given in JSONL) is skipped, so running the same command twice adds nothing.
     Each article is stored together with its events or not at all.
 
-    A problem with one input is printed as 'error: PATH:LINE: message' and the rest of the
+    A problem with one input is printed as 'error: PATH, line N: message' and the rest of the
     batch goes on; the exit code is then 1. A summary goes to standard error.
 
     \b
@@ -127,9 +127,10 @@ def ingest(
     summary = _Summary()
     bar = tqdm(unit=" articles", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
 
-    def error(where: str, message: str) -> None:
+    def error(where: str | None, message: str) -> None:
         summary.errors += 1
-        tqdm.write(f"error: {where}: {message}", file=sys.stderr)
+        prefix = f"{where}: " if where else ""
+        tqdm.write(f"error: {prefix}{message}", file=sys.stderr)
 
     pending: list[Article] = []
     last_flush = time.monotonic()
@@ -156,8 +157,7 @@ def ingest(
     with store:
         for item in inputs:
             if isinstance(item, InputError):
-                where = item.path if item.line is None else f"{item.path}:{item.line}"
-                error(where, item.message)
+                error(None, item.message)  # the message already names the file and line
                 continue
             summary.read += 1
             bar.update(1)

@@ -49,13 +49,17 @@ def split_clauses(
             if g.lang == "en" and low == "that" and not _after_verb(lowers, i, start, g, heads):
                 marker = "which"  # "a resolution that aims ...": a relative clause
             cut = (i, marker, False)
-        elif low in g.speech and g.lang == "en" and i + 1 < end and lowers[i + 1].isalpha() \
-                and lowers[i + 1] not in g.subordinator:
+        elif (
+            low in g.speech
+            and g.lang == "en"
+            and i + 1 < end
+            and lowers[i + 1].isalpha()
+            and lowers[i + 1] not in g.subordinator
+        ):
             if lowers[i + 1] not in g.preposition:
                 cut = (i + 1, "that", False)  # "said US forces must ..." (a dropped "that")
             else:  # "said on Tuesday it had ...": the clause starts at the pronoun
-                j = next((k for k in range(i + 2, min(end, i + 6)) if lowers[k] in g.pronoun),
-                         None)
+                j = next((k for k in range(i + 2, min(end, i + 6)) if lowers[k] in g.pronoun), None)
                 if j is not None:
                     cut = (j, "that", False)
         elif low in g.conjunction and low != "," and i > start and (i + 1) not in mention_starts:

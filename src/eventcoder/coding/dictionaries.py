@@ -60,8 +60,11 @@ def actor_matcher(actors: Sequence[str], agents: Sequence[str]) -> Callable[[str
         out = []
         for a in coder.actor_mentions(text):
             country, sector = split_code(a.code)
-            out.append(SimpleMention(a.start, a.end, text[a.start:a.end], "actor", a.code,
-                                     country, sector, a.code))
+            out.append(
+                SimpleMention(
+                    a.start, a.end, text[a.start : a.end], "actor", a.code, country, sector, a.code
+                )
+            )
         return out
 
     return match
@@ -71,8 +74,9 @@ class DictionaryCoder:
     """Codes sentences with the user's verb dictionaries."""
 
     def __init__(self, actors: Sequence[str], agents: Sequence[str], verbs: Sequence[str]):
-        self.coder = get_pattern_coder(actors=tuple(actors), agents=tuple(agents),
-                                       verbs=tuple(verbs))
+        self.coder = get_pattern_coder(
+            actors=tuple(actors), agents=tuple(agents), verbs=tuple(verbs)
+        )
 
     def events(self, text: str, lo: int, hi: int, date: str | None) -> list[Event]:
         """Events of the sentence ``text[lo:hi]`` (offsets into ``text``)."""
@@ -86,14 +90,29 @@ class DictionaryCoder:
                 return []
             country, sector = split_code(code)
             s, e = span[0] + lo, span[1] + lo
-            return [Actor(text=text[s:e], start=s, end=e, name=None, country=country,
-                          sector=sector, code=code)]
+            return [
+                Actor(
+                    text=text[s:e],
+                    start=s,
+                    end=e,
+                    name=None,
+                    country=country,
+                    sector=sector,
+                    code=code,
+                )
+            ]
 
         code = "".join(c for c in p.code if c.isdigit()) or None
         ptype, mode = plover_type(code or "")
         spans = [p.trigger, p.source, p.target]
         s = min(a for a, b in spans if b > a) + lo
         e = max(b for a, b in spans if b > a) + lo
-        return Event(type=ptype, mode=mode, cameo=code, evidence=Evidence(text[s:e], s, e),
-                     source=actor(p.source, p.source_code), target=actor(p.target, p.target_code),
-                     confidence=0.6)
+        return Event(
+            type=ptype,
+            mode=mode,
+            cameo=code,
+            evidence=Evidence(text[s:e], s, e),
+            source=actor(p.source, p.source_code),
+            target=actor(p.target, p.target_code),
+            confidence=0.6,
+        )

@@ -86,15 +86,27 @@ def _attach_countries(refs: list[ActorRef], lowers: Sequence[str], g: Grammar) -
         if id(r) in skip:
             continue
         nxt = refs[k + 1] if k + 1 < len(refs) else None
-        if (nxt is not None and r.kind == "country" and nxt.country is None
-                and not nxt.pronoun and nxt.kind != "org"
-                and r.end_tok < len(lowers) and lowers[r.end_tok] in ("'s", "\u2019s")
-                and nxt.start_tok - r.end_tok <= 4):
+        if (
+            nxt is not None
+            and r.kind == "country"
+            and nxt.country is None
+            and not nxt.pronoun
+            and nxt.kind != "org"
+            and r.end_tok < len(lowers)
+            and lowers[r.end_tok] in ("'s", "\u2019s")
+            and nxt.start_tok - r.end_tok <= 4
+        ):
             nxt.country = r.country
             continue  # the possessive country is part of the next actor
-        if (nxt is not None and r.country is None and not r.pronoun and r.kind != "org"
-                and nxt.kind == "country" and 0 < nxt.start_tok - r.end_tok <= 2
-                and lowers[r.end_tok] in ("of", "in", "from", "aus", "in")):
+        if (
+            nxt is not None
+            and r.country is None
+            and not r.pronoun
+            and r.kind != "org"
+            and nxt.kind == "country"
+            and 0 < nxt.start_tok - r.end_tok <= 2
+            and lowers[r.end_tok] in ("of", "in", "from", "aus", "in")
+        ):
             r.country = nxt.country
         out.append(r)
     return out
@@ -130,8 +142,10 @@ def _best(matches: list[TriggerMatch], lang: str) -> TriggerMatch:
     """The clause's event trigger: verbs before nouns; in English the first verb (later ones are
     complements: "threatened to impose"), in German the most specific pattern."""
     if lang == "en":
-        return max(matches, key=lambda m: (not parse_frame(m.entry.frame).nominal, -m.head,
-                                           m.entry.priority))
+        return max(
+            matches,
+            key=lambda m: (not parse_frame(m.entry.frame).nominal, -m.head, m.entry.priority),
+        )
     return max(
         matches, key=lambda m: (not parse_frame(m.entry.frame).nominal, m.entry.priority, -m.head)
     )
@@ -200,22 +214,35 @@ class ArticleCoder:
                 here = [
                     m
                     for m in sent_trigs
-                    if clause.start <= m.head and m.tokens[-1] < clause.end
-                    and not (view.lowers[m.head] in self.g.speech
-                             and (len(m.tokens) == 1 or m.entry.rank == 0))
+                    if clause.start <= m.head
+                    and m.tokens[-1] < clause.end
+                    and not (
+                        view.lowers[m.head] in self.g.speech
+                        and (len(m.tokens) == 1 or m.entry.rank == 0)
+                    )
                     and not (lang == "en" and _noun_use(view.lowers, m, clause.start, self.g))
                     and view.lowers[m.head] not in self.g.nontrigger
                 ]
                 light = False
                 if len(here) > 1:  # "plans to impose": the cue word is not the event
                     cues = [m.head for m in here if is_cue_word(view.lowers[m.head], lang)]
-                    rest = [m for m in here if m.head not in cues
-                            and any(0 < m.head - c <= 4 for c in cues)]
+                    rest = [
+                        m
+                        for m in here
+                        if m.head not in cues
+                        and any(0 < m.head - c <= 4 for c in cues)
+                        and find_cue(view.lowers, clause.start, m.head, m.entry.type, lang)
+                    ]
                     here = rest or here
                     nouns = [m for m in here if parse_frame(m.entry.frame).nominal]
                     verbs = [m for m in here if not parse_frame(m.entry.frame).nominal]
                     first = min(verbs, key=lambda m: m.head) if verbs else None
-                    if nouns and first is not None and view.lowers[first.head] in self.g.light:
+                    if (
+                        nouns
+                        and first is not None
+                        and (len(first.tokens) == 1 or first.entry.rank == 0)
+                        and view.lowers[first.head] in self.g.light
+                    ):
                         here, light = nouns, True  # "staged a hunger strike": the noun counts
                 if not here or clause.marker in self.g.background:
                     continue
@@ -456,8 +483,12 @@ def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) ->
         return True
     prev2 = lowers[h - 2] if h - 2 >= start else ""
     word = lowers[h]
-    return (word.endswith("s") and not word.endswith("ss") and prev.isalpha()
-            and (prev2 in g.determiner or prev2 in g.preposition))
+    return (
+        not word.endswith("ed")
+        and prev.isalpha()
+        and prev not in g.pronoun
+        and (prev2 in g.determiner or prev2 in g.preposition)
+    )  # "its fisheries dispute"
 
 
 def _main_events(

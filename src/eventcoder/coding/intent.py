@@ -29,8 +29,14 @@ def intent_cues(lang: str) -> tuple[Cue, ...]:
         if not line or line.startswith("#") or line.startswith("pattern\t"):
             continue
         cols = line.split("\t") + ["", "", ""]
-        cues.append(Cue(parse_pattern(cols[0]), frozenset(cols[1].split()), cols[2].strip(),
-                        cols[3].strip() or None))
+        cues.append(
+            Cue(
+                parse_pattern(cols[0]),
+                frozenset(cols[1].split()),
+                cols[2].strip(),
+                cols[3].strip() or None,
+            )
+        )
     return tuple(cues)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -73,7 +73,7 @@ class TriggerEntry:
         return (self.rank, len(self.steps), 1 if self.steps[0].exact else 0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse_step(text: str, gap: bool) -> Step:
     """One step; identical steps are one object (the matcher memoises tests per step)."""
     exact: set[str] = set()

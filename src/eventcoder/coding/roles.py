@@ -329,8 +329,12 @@ class RoleFinder:
             # any actor after the trigger: "rejected calls by Belarus's rulers"
             rest = [r for r in pool if r.start_tok > last and id(r) not in used and not r.pronoun]
             target = self._group(rest[0], rest) if rest else []
-        if not source and not frame.nominal and not (passive and not frame.keep) \
-                and "speaker" not in src_slots:
+        if (
+            not source
+            and not frame.nominal
+            and not (passive and not frame.keep)
+            and "speaker" not in src_slots
+        ):
             taken = {id(r) for r in target}
             rest = [r for r in pool if r.end_tok <= head and id(r) not in taken and not r.pronoun]
             source = self._group(rest[0], rest) if rest else []

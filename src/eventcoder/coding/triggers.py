@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 
-from eventcoder.coding.lexicon import Step, TriggerEntry
+from eventcoder.coding.lexicon import TriggerEntry
 
 CACHE_SIZE = 200_000  # distinct token strings whose candidates are remembered
 MAX_GAP = 8  # tokens a "..." step may skip
@@ -56,19 +56,15 @@ class TriggerMatcher:
         if self._has_affix:
             self._affix.make_automaton()
         self._lens = sorted(self._prefix_lens)
-        self._cache: dict[str, list[TriggerEntry]] = {}
+        self._cache: dict[str, _Candidates] = {}
 
-    def _candidates(self, tok: str) -> list[tuple[Step | None, list[TriggerEntry]]]:
-        """Entries whose first step accepts ``tok``, grouped by their second step."""
+    def _candidates(self, tok: str) -> _Candidates:
+        """Entries whose first step accepts ``tok``, indexed by the words of their second step."""
         hit = self._cache.get(tok)
         if hit is None:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.clear()
-            groups: dict[int, tuple[Step | None, list[TriggerEntry]]] = {}
-            for e in self._lookup(tok):
-                second = e.steps[1] if len(e.steps) > 1 else None
-                groups.setdefault(id(second), (second, []))[1].append(e)
-            hit = self._cache[tok] = list(groups.values())
+            hit = self._cache[tok] = _Candidates(self._lookup(tok))
         return hit
 
     def _lookup(self, tok: str) -> list[TriggerEntry]:
@@ -93,42 +89,29 @@ class TriggerMatcher:
         """All matches in ``lowers[start:end]``; for each head token only the most specific ones."""
         end = len(lowers) if end is None else end
         present = set(lowers[start:end])
-        absent: dict[int, bool] = {}  # id(step) -> none of its words is in the range
         found: list[TriggerMatch] = []
         for i in range(start, end):
             cands = self._candidates(lowers[i])
-            if not cands:
+            if cands.empty:
                 continue
             best: list[TriggerMatch] = []
             best_pri: tuple[int, int, int] | None = None
-            for e in _viable(cands, present, absent):
-                toks = self._rest(e, lowers, i, end, present, absent)
+            for e in cands.viable(present):
+                toks = self._rest(e, lowers, i, end)
                 if toks is None:
                     continue
                 pri = e.priority
                 if best_pri is None or pri > best_pri:
                     best, best_pri = [TriggerMatch(e, toks)], pri
-                elif pri == best_pri and all(b.entry.type != e.type for b in best):
+                elif pri == best_pri and all(
+                    (b.entry.type, b.entry.frame) != (e.type, e.frame) for b in best
+                ):
                     best.append(TriggerMatch(e, toks))
             found.extend(best)
         return found
 
     @staticmethod
-    def _rest(
-        e: TriggerEntry,
-        lowers: Sequence[str],
-        i: int,
-        end: int,
-        present: set[str],
-        absent: dict[int, bool],
-    ) -> tuple[int, ...] | None:
-        for step in e.steps[1:]:
-            if step.exact_only:
-                miss = absent.get(id(step))
-                if miss is None:
-                    miss = absent[id(step)] = step.exact.isdisjoint(present)
-                if miss:
-                    return None
+    def _rest(e: TriggerEntry, lowers: Sequence[str], i: int, end: int) -> tuple[int, ...] | None:
         toks = [i]
         pos = i
         for step in e.steps[1:]:
@@ -147,16 +130,34 @@ class TriggerMatcher:
         return tuple(toks)
 
 
-def _viable(
-    groups: list[tuple[Step | None, list[TriggerEntry]]], present: set[str],
-    absent: dict[int, bool],
-) -> Iterator[TriggerEntry]:
-    """Entries of the groups whose second step can match a word of the range."""
-    for second, entries in groups:
-        if second is not None and second.exact_only:
-            miss = absent.get(id(second))
-            if miss is None:
-                miss = absent[id(second)] = second.exact.isdisjoint(present)
-            if miss:
-                continue
-        yield from entries
+class _Candidates:
+    """The entries one head word can start: those that end there, those whose second step is a
+    set of words (found through the words of the sentence) and the others."""
+
+    __slots__ = ("always", "by_word", "empty")
+
+    def __init__(self, entries: list[TriggerEntry]) -> None:
+        self.always: list[TriggerEntry] = []
+        self.by_word: dict[str, list[TriggerEntry]] = {}
+        for e in entries:
+            second = e.steps[1] if len(e.steps) > 1 else None
+            if second is None or not second.exact_only:
+                self.always.append(e)
+            else:
+                for w in second.exact:
+                    self.by_word.setdefault(w, []).append(e)
+        self.empty = not entries
+
+    def viable(self, present: set[str]) -> list[TriggerEntry]:
+        """Entries that may match in a range whose words are ``present``."""
+        out = list(self.always)
+        by_word = self.by_word
+        if by_word:
+            seen: set[int] = set()
+            words = present if len(present) < len(by_word) else by_word.keys() & present
+            for w in words:
+                for e in by_word.get(w, ()):
+                    if id(e) not in seen:
+                        seen.add(id(e))
+                        out.append(e)
+        return out

@@ -404,6 +404,8 @@ class PatternCoder:
         """Not a noun ("an attack", "a brief private visit"), not a capitalised name."""
         if tokens[i].text in NOT_VERBS:
             return False
+        if i == 0 and tokens[i].text.endswith("ED") and len(tokens) > 1 and tokens[1].title:
+            return False  # "Ousted President X": a participle used as an adjective
         k = i - 1
         while k >= 0 and i - k <= 4:
             word = tokens[k].text
@@ -514,12 +516,10 @@ class PatternCoder:
         elif src and len(src) > 1 and (compound or back):
             pairs = [(s, t) for s in src for t in src if s is not t]
             back = ""
-        elif self.one_sided and (src or tgt):
-            return [
-                self._event(sent, fwd, *((u.codes[0], "", u, None) if src else ("", u.codes[0], None, u)),
-                            trigger, pattern)
-                for u in (src or tgt)
-            ]
+        elif self.one_sided and src:
+            return [self._event(sent, fwd, u.codes[0], "", u, None, trigger, pattern) for u in src]
+        elif self.one_sided and tgt:
+            return [self._event(sent, fwd, "", u.codes[0], None, u, trigger, pattern) for u in tgt]
         events = []
         for s, t in pairs:
             for sc in s.codes:

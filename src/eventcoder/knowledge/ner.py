@@ -1,0 +1,332 @@
+"""Rule-based named-entity tagger (PER/LOC/ORG) on the knowledge base: no statistical model.
+
+``tag_entities(text, lang)`` returns character spans; ``predict(kb, tokens)`` works on a
+tokenised sentence (used by the GermEval scorer in ``eventcoder.evaluation.ner``).
+
+Knowledge-base mentions give places and country names (LOC), organisations (ORG) and known
+people (PER); the word lists of ``data/ner_rules.yaml`` and the name lists (given names,
+surnames) drive the rules: a given name or title before capitalised words is a person, a
+capitalised phrase ending in an organisation word ("... AG", "... Verlag") is an organisation,
+street and landmark words and place-name endings after a locative preposition are places.
+Overlaps are resolved by rule priority, then length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+_CAP = re.compile(r"^[A-ZÄÖÜ][\w\-.'’]*$")
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{2,5}$")
+_TOKEN = re.compile(r"\w+(?:[-.’'&/]\w+)*\.?|[^\w\s]")
+
+
+def tag_entities(text: str, lang: str = "de", date: str | None = None
+                 ) -> list[tuple[int, int, str]]:
+    """(start, end, label) character spans of PER/LOC/ORG names in ``text``, sorted."""
+    from eventcoder.knowledge import load_knowledge_base
+
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    spans = predict(load_knowledge_base(), [text[s:e] for s, e in toks], lang, date)
+    return sorted((toks[s][0], toks[e - 1][1], label) for s, e, label in spans)
+
+
+@lru_cache(maxsize=1)
+def town_names() -> frozenset[str]:
+    """Names of towns with 500+ inhabitants (GeoNames), for "in/nach/aus + town"."""
+    import gzip
+
+    from eventcoder.knowledge.lexicon import DATA_DIR
+
+    with gzip.open(DATA_DIR / "town_names.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(s.rstrip("\n") for s in f if not s.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """The word lists of ``knowledge/data/ner_rules.yaml`` (as sets, plus a suffix regex)."""
+    from eventcoder.knowledge.lexicon import DATA_DIR
+
+    data = yaml.safe_load((DATA_DIR / "ner_rules.yaml").read_text("utf-8"))
+    out: dict[str, Any] = {k: set(v) for k, v in data.items()}
+    out["noun_endings"] = tuple(data["noun_endings"])
+    out["place_noun_endings"] = tuple(data["place_noun_endings"])
+    out["suffix_re"] = re.compile(r"(?<=.{3})(" + "|".join(sorted(data["org_suffixes"])) + ")$")
+    out["loc_re"] = re.compile(r"(?<=.{3})(" + "|".join(map(re.escape, data["loc_suffixes"]))
+                               + ")$")
+    out["landmark_re"] = re.compile(r"(?<=.{3})(" + "|".join(data["landmark_suffixes"])
+                                    + ")$")
+    out["adjective_re"] = re.compile(r"^(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig)|" + "|".join(
+        data["name_adjectives"]) + r")(?:e|en|er|es)$")
+    out["town_re"] = re.compile(r"(?<=.{3})(" + "|".join(data["town_suffixes"]) + ")s?$")
+    return out
+
+
+def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
+            ) -> set[tuple[int, int, str]]:
+    """Predicted outer (start, end, label) token spans for one tokenised sentence."""
+    text = " ".join(tokens)
+    starts, ends, pos = {}, {}, 0
+    for i, t in enumerate(tokens):
+        starts[pos] = i
+        ends[pos + len(t)] = i + 1
+        pos += len(t) + 1
+    spans: list[tuple[int, int, str, int]] = []  # (start, end, label, priority)
+    for m in kb.match(text, lang, date, combine=False):
+        label = _label(m)
+        if label and m.form == "metonym" and not _is_place_name(kb, m.text):
+            label = None  # "Bundesregierung", "Kreml": institutions, not named places
+        if label and m.start in starts and m.end in ends:
+            start = starts[m.start]
+            if label == "ORG":
+                start = _adjectives_before(tokens, start)  # "Deutschen Bundestag"
+            spans.append((start, ends[m.end], label, 2))
+    spans.extend((s, e, "PER", 3) for s, e in _person_rule(kb, tokens))
+    spans.extend((s, e, "PER", 1) for s, e in _lone_name_rule(kb, tokens))
+    spans.extend((s, e, "PER", 2) for s, e in _surname_pair_rule(kb, tokens))
+    spans.extend((s, e, "PER", 1) for s, e in _cue_rule(kb, tokens))
+    spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(kb, tokens))
+    spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(kb, tokens))
+    spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
+    taken: set[int] = set()
+    out = set()
+    for s, e, label, _p in spans:
+        if taken.isdisjoint(range(s, e)):
+            taken.update(range(s, e))
+            out.add((s, e, label))
+    return out | set(_propagate(tokens, out, taken))
+
+
+def _propagate(tokens: list[str], found: set[tuple[int, int, str]], taken: set[int]
+               ) -> Iterator[tuple[int, int, str]]:
+    """The family name of a full name found in the text, alone elsewhere ("Merkel", "Merkels")."""
+    names = {tokens[e - 1] for s, e, label in found if label == "PER" and e - s >= 2
+             and tokens[e - 1].isalpha() and len(tokens[e - 1]) > 2}
+    if not names:
+        return
+    for i, t in enumerate(tokens):
+        if i not in taken and (t in names or (t[-1:] == "s" and t[:-1] in names)):
+            yield i, i + 1, "PER"
+
+
+def _is_place_name(kb, text: str) -> bool:
+    from eventcoder.knowledge.matcher import lookup
+
+    hit = lookup(kb.automaton, text)
+    return bool(hit) and any(kb.entries[eid][0] == "place" for _x, _s, eid, _l in hit[1])
+
+
+def _label(m) -> str | None:
+    if m.kind == "place" and m.form != "description":
+        return "LOC" if m.form != "adj" else None
+    if m.kind == "country":
+        return "LOC" if m.form in ("name", "genitive", "capital", "metonym") else None
+    if m.kind == "org":
+        return "ORG"
+    if m.kind == "person":
+        return "PER"
+    return None
+
+
+def _person_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """Given name(s) or title, optional initials/particles, then a capitalised surname
+    ("Angela Merkel", "John F. Kennedy", "Fernando Collor de Mello", "Frau Beispiel"); two
+    given names alone are a full name too ("Anna Maria")."""
+    first = kb.tables.first_names
+    r = rules()
+    titles, particles = r["titles"], r["name_particles"]
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if (t not in first and t not in titles) or t in r["not_names"]:
+            i += 1
+            continue
+        start = i + 1 if t in titles else i
+        j = i + 1
+        while j < n and (tokens[j] in first or _INITIAL.match(tokens[j])) \
+                and tokens[j] not in r["not_names"]:
+            j += 1  # further given names, initials ("Mary Ella", "John F.")
+        k = j
+        while k < n and tokens[k] in particles:
+            k += 1
+        if k < n and _name_word(tokens[k]) and not _INITIAL.match(tokens[k]) \
+                and tokens[k] not in titles:
+            k += 1
+            while k + 1 < n and tokens[k] in particles and _name_word(tokens[k + 1]):
+                k += 2  # "Collor de Mello"
+            if k - start >= 2 or t in titles:
+                yield start, k
+                i = k
+                continue
+        elif j - start >= 2 and t not in titles and not _INITIAL.match(tokens[j - 1]):
+            yield start, j
+            i = j
+            continue
+        i += 1
+
+
+def _loc_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
+    """Streets ("Schwanitzstraße"), landmarks named after someone or somewhere
+    ("Nikolauskapelle", "Alexanderplatz", "Lehrter Bahnhof", "St. Peter"), unknown towns after
+    a locative preposition ("in Taiskirchen")."""
+    r = rules()
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if not _CAP.match(t):
+            continue
+        saint = _saint_before(tokens, i)
+        if saint is not None and t.isalpha():
+            end = i + 1
+            while end < n and _CAP.match(tokens[end]) and tokens[end].isalpha() \
+                    and end - i < 2 and tokens[end] not in r["determiners"]:
+                end += 1
+            yield saint, end, 3
+        elif r["loc_re"].search(t) and i > 0:
+            end = i + 1 + (i + 1 < n and tokens[i + 1][:1].isdigit())
+            yield i, end, 1
+        elif (m := r["landmark_re"].search(t)) and _named_stem(kb, t[:m.start()]):
+            yield i, i + 1, 1
+        elif t in r["loc_heads"] and i > 0 and _CAP.match(tokens[i - 1]) \
+                and tokens[i - 1][-2:] in ("er", "en", "es"):
+            yield i - 1, i + 1, 1
+        elif i > 0 and tokens[i - 1] in r["locative_words"] and r["town_re"].search(t):
+            yield i, i + 1, 1
+        elif i > 0 and tokens[i - 1] in r["place_prepositions"]:
+            two = " ".join(tokens[i:i + 2])
+            if i + 1 < n and two in town_names():
+                yield i, i + 2, 0
+            elif t in town_names() and t not in r["after_preposition"]:
+                yield i, i + 1, 0
+
+
+def _unknown_place(tokens: list[str], i: int) -> bool:
+    """A bare capitalised word after "in"/"nach"/"aus" that looks like a name, not a noun."""
+    r = rules()
+    t = tokens[i]
+    if not t[:1].isupper() or not t.replace("-", "").isalpha() or t.isupper() or len(t) < 3:
+        return False
+    low = t.lower()
+    if low in r["function_words"] or low in r["determiners"] or t in r["after_preposition"]:
+        return False
+    if low.endswith(r["noun_endings"]) or low.endswith(r["place_noun_endings"]):
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else "."
+    return not (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in r["function_words"])
+
+
+def _saint_before(tokens: list[str], i: int) -> int | None:
+    """Start of "St." / "St ." / "Sankt" right before token i, or None."""
+    if i >= 1 and tokens[i - 1] in ("St.", "Sankt", "San", "Santa", "Santo", "São", "Saint"):
+        return i - 1
+    if i >= 2 and tokens[i - 2] == "St" and tokens[i - 1] == ".":
+        return i - 2
+    return None
+
+
+def _named_stem(kb, stem: str) -> bool:
+    """The first part of a compound is a name: "Nikolaus-", "Michaels-", "Marien-"."""
+    if len(stem) < 3 or not stem[0].isupper():
+        return False
+    first, last = kb.tables.first_names, kb.tables.surnames
+    for s in (stem, stem[:-1] if stem[-1] in "sn" else "", stem.rstrip("-")):
+        if s and (s in first or s in last or (len(s) > 3 and _is_place_name(kb, s))):
+            return True
+    return False
+
+
+def _cue_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """"sagte Müller", "Trainer Jürgen Klopp": one or two capitalised words after a cue."""
+    r = rules()
+    cues, common, dets = r["person_cues"], r["not_names"], r["determiners"]
+    n = len(tokens)
+    for i in range(n - 1):
+        if tokens[i] not in cues:
+            continue
+        j = i + 1
+        while j < n and j - i <= 2 and _CAP.match(tokens[j]) and tokens[j].isalpha() \
+                and tokens[j] not in common and tokens[j] not in cues \
+                and not tokens[j].lower().endswith(r["noun_endings"]):
+            j += 1
+        if j > i + 1 and (j == n or not _CAP.match(tokens[j]) or tokens[j] in dets):
+            yield i + 1, j
+
+
+def _surname_pair_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """"Gennadij Chalepo": an unknown capitalised word before a known family name."""
+    last, common = kb.tables.surnames, rules()["not_names"]
+    for i in range(1, len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if b in last and b not in common and _CAP.match(a) and a.isalpha() and \
+                not a.lower().endswith(rules()["noun_endings"]) and a not in common and \
+                tokens[i - 1].lower() not in rules()["determiners"]:
+            yield i, i + 2
+
+
+def _lone_name_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """A lone known given name or family name, not after an article and not sentence-first."""
+    first, last = kb.tables.first_names, kb.tables.surnames
+    dets, common = rules()["determiners"], rules()["not_names"]
+    for i, t in enumerate(tokens):
+        if i == 0 or t in common or not (t in first or t in last or (t.endswith("s") and t[:-1] in last)):
+            continue
+        prev = tokens[i - 1].lower()
+        if prev in dets or (i > 1 and tokens[i - 2].lower() in dets and prev[-1:] in "enrs"):
+            continue
+        if tokens[i - 1] in (".", "!", "?", ":", "\"", "„", "(") and i == 1:
+            continue
+        yield i, i + 1
+
+
+def _org_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, priority): named heads and clubs outrank the lexicon, acronyms do not."""
+    r = rules()
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t in r["org_heads"] and i > 0 and _name_word(tokens[i - 1]):
+            j = i - 1
+            while j > 0 and _name_word(tokens[j - 1]) and i - j < 4:
+                j -= 1
+            yield j, i + 1, 3
+        elif t in r["club_prefixes"] and i + 1 < n and _CAP.match(tokens[i + 1]):
+            j = i + 1
+            while j < n and j - i <= 3 and (_name_word(tokens[j]) or (
+                    tokens[j].isdigit() and len(tokens[j]) <= 2)):
+                j += 1
+            yield (i - 1 if i and tokens[i - 1] == "1." else i), j, 3
+        elif t in r["team_suffixes"] and i > 0 and _name_word(tokens[i - 1]):
+            j = i - 1
+            while j > 0 and _name_word(tokens[j - 1]) and i - j < 3:
+                j -= 1
+            yield j, i + 1, 3
+        elif t in r["org_before_place"] and i + 1 < n and _name_word(tokens[i + 1]) \
+                and not tokens[i + 1].lower().endswith(r["noun_endings"]):
+            yield _adjectives_before(tokens, i), i + 2, 3
+        elif _ACRONYM.match(t) and t not in r["not_org_acronyms"]:
+            yield i, i + 1, 1
+        elif r["suffix_re"].search(t) and t[:1].isupper():
+            yield i, i + 1, 1
+        elif t in r["institutions"] and i + 2 < n and tokens[i + 1] in ("für", "der", "des") \
+                and _CAP.match(tokens[i + 2]):
+            j = i + 3
+            while j + 1 < n and tokens[j] in ("und", "für") and _CAP.match(tokens[j + 1]):
+                j += 2
+            yield _adjectives_before(tokens, i), j, 3
+
+
+def _name_word(t: str) -> bool:
+    """A capitalised word that can be part of a name (not an article or preposition)."""
+    return bool(_CAP.match(t)) and t.lower() not in rules()["determiners"] \
+        and t.lower() not in rules()["function_words"]
+
+
+def _adjectives_before(tokens: list[str], i: int) -> int:
+    """Start of the capitalised adjectives before token i ("Bayerischen Staatsministerium")."""
+    adj = rules()["adjective_re"]
+    while i > 0 and adj.match(tokens[i - 1]):
+        i -= 1
+    return i
