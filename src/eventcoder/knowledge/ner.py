@@ -63,6 +63,11 @@ def rules() -> dict[str, Any]:
                                     + ")$")
     out["adjective_re"] = re.compile(r"^(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig)|" + "|".join(
         data["name_adjectives"]) + r")(?:e|en|er|es)$")
+    out["role_re"] = re.compile(r"(?<=.{2})(" + "|".join(data["role_suffixes"]) + ")$")
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    out["stop_words"] = set(STOP_WORDS) | out["function_words"] | out["determiners"]
+    out["adverb_endings"] = tuple(data["adverb_endings"])
     out["town_re"] = re.compile(r"(?<=.{3})(" + "|".join(data["town_suffixes"]) + ")s?$")
     return out
 
@@ -90,6 +95,7 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans.extend((s, e, "PER", 1) for s, e in _lone_name_rule(kb, tokens))
     spans.extend((s, e, "PER", 2) for s, e in _surname_pair_rule(kb, tokens))
     spans.extend((s, e, "PER", 1) for s, e in _cue_rule(kb, tokens))
+    spans.extend((s, e, "PER", 0) for s, e in _position_rule(kb, tokens))
     spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(kb, tokens))
     spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(kb, tokens))
     spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
@@ -245,7 +251,8 @@ def _cue_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
     cues, common, dets = r["person_cues"], r["not_names"], r["determiners"]
     n = len(tokens)
     for i in range(n - 1):
-        if tokens[i] not in cues:
+        if tokens[i] not in cues and not (tokens[i][:1].isupper()
+                                          and r["role_re"].search(tokens[i])):
             continue
         j = i + 1
         while j < n and j - i <= 2 and _CAP.match(tokens[j]) and tokens[j].isalpha() \
@@ -254,6 +261,59 @@ def _cue_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
             j += 1
         if j > i + 1 and (j == n or not _CAP.match(tokens[j]) or tokens[j] in dets):
             yield i + 1, j
+
+
+def _position_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """A capitalised word that is not a known common word, in a place where German puts a
+    bare name, not a bare noun: sentence-first before a verb ("Röttgen bestätigte"), after a
+    finite verb ("hatte Gallus die"), after "dass"/"als"/"wie" ("dass Arcadelt in"), and as a
+    genitive before a noun ("Hitlers Vizekanzler")."""
+    r = rules()
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if not _bare_name(t):
+            continue
+        nxt = tokens[i + 1] if i + 1 < n else "."
+        prev = tokens[i - 1] if i else ""
+        lower_next = nxt.isalpha() and nxt.islower()
+        if (i == 0 or prev in ("„", '"', "(", ":", "–", "-")) and lower_next \
+                and nxt not in r["function_words"] and nxt not in r["determiners"]:
+            if "first" in POSITIONS:
+                yield i, i + 1
+        elif prev in r["subordinators"] and (lower_next or nxt in (",", ".")):
+            if "sub" in POSITIONS:
+                yield i, i + 1
+        elif _finite_verb(prev) and (lower_next or nxt in (",", ".", ":")):
+            if "v2" in POSITIONS:
+                yield i, i + 1
+        elif t.endswith("s") and not t.endswith(("es", "ss", "us", "is", "ns", "ts")) \
+                and nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in r["function_words"] \
+                and (not prev or not (prev.islower() and prev.lower() in r["determiners"])):
+            if "gen" in POSITIONS:
+                yield i, i + 1
+
+
+POSITIONS = {"first", "gen"}
+
+
+def _bare_name(t: str) -> bool:
+    """Capitalised, alphabetic, and neither a stop word nor shaped like a German noun."""
+    r = rules()
+    if len(t) < 3 or not t[0].isupper() or t.isupper() or not t.replace("-", "").isalpha():
+        return False
+    low = t.lower()
+    return low not in r["stop_words"] and t not in r["not_names"] and t not in r["person_cues"] \
+        and not low.endswith(r["noun_endings"]) and not low.endswith(r["adverb_endings"]) \
+        and not r["role_re"].search(low)
+
+
+def _finite_verb(w: str) -> bool:
+    """A lowercase word that is probably a finite verb ("hatte", "konnte", "erklärte")."""
+    r = rules()
+    if not w.isalpha() or not w.islower():
+        return False
+    return w in r["finite_verbs"] or (len(w) > 4 and w.endswith("te")
+                                      and w not in r["stop_words"])
 
 
 def _surname_pair_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:

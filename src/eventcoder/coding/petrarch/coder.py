@@ -239,9 +239,9 @@ class PatternCoder:
         covered = {k for m in mentions for k in range(m.start, m.end)}
         found = {}
         for k in range(len(tokens)):
-            if k not in covered and self._can_be_verb(tokens, k, covered):
-                cands = self.verbs.find(tokens, k)
-                if cands:
+            if k not in covered:
+                cands = self.verbs.find(tokens, k)  # cheap for non-verbs: checked first
+                if cands and self._can_be_verb(tokens, k, covered):
                     found[k] = cands
         verbish = set(found)
         self._attach_agents(tokens, mentions, verbish)

@@ -123,11 +123,16 @@ class PhraseIndex(Generic[V]):
 
     def longest(self, tokens: Sequence[Token], i: int) -> tuple[int, V] | None:
         """(length in tokens, value) of the longest phrase starting at token ``i``."""
-        cands = self.candidates(tokens[i].text)
+        text = tokens[i].text
+        cands = self._cache.get(text)
+        if cands is None:
+            cands = self.candidates(text)
         if i + 1 < len(tokens) and self._two:
-            pair = self._two.get((tokens[i].text, tokens[i + 1].text))
+            pair = self._two.get((text, tokens[i + 1].text))
             if pair:
                 cands = pair + cands
+        if not cands:
+            return None
         best: tuple[int, int, int] | None = None  # (words, characters, -skipped)
         found: tuple[int, V] | None = None
         for words, value in cands:

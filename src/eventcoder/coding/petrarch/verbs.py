@@ -217,8 +217,11 @@ class VerbDictionary:
 
     def find(self, tokens: Sequence[Token], i: int) -> list[tuple[int, int, VerbForm, VerbEntry]]:
         """Verb forms whose verb word is token ``i``: (start, end, form, entry), best first."""
+        cands = self._forms.candidates(tokens[i].text)
+        if not cands:
+            return []
         found = []
-        for (word,), (form, entry) in self._forms.candidates(tokens[i].text):
+        for (word,), (form, entry) in cands:
             if not word.matches(tokens[i].text):
                 continue
             start, end = i - len(form.pre), i + 1 + len(form.post)
