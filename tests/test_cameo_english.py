@@ -150,3 +150,29 @@ def test_offsets_point_into_the_sentence():
     assert text[ev.trigger[0] : ev.trigger[1]] == "arrested"
     for a in (*ev.source, *ev.target):
         assert text[a.start : a.end] == a.text
+
+
+def test_talks_after_light_verb_with_compound_source():
+    ev = one("Chile and Peru resumed talks on the border dispute in Lima.")
+    assert ev.type == "CONSULT" and ev.cameo == "046"
+    assert sorted(countries(ev.source)) == ["CHL", "PER"]
+    assert ev.target == []  # the place of the talks is no party to them
+
+
+def test_noun_complement_is_no_verb_chain():
+    ev = one("Bolivia reached a consensus to share water data with Chile.")
+    assert ev.type == "AGREE"
+    assert countries(ev.source) == ["BOL"] and countries(ev.target) == ["CHL"]
+
+
+def test_generic_verbs_need_a_pattern():
+    # "head" (OVERSEE_MANAGE) has no default code (verb_defaults.tsv), only patterns
+    assert code_english_sentence("A Bolivian engineer will head the new project.") == []
+
+
+def test_repeated_type_by_same_source_is_one_event():
+    events = code_english_sentence(
+        "Peru opened investigations against ten Chilean officers suspected of spying."
+    )
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert countries(events[0].source) == ["PER"] and countries(events[0].target) == ["CHL"]

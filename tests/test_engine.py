@@ -121,3 +121,30 @@ def test_events_carry_ids_article_and_coder(coder) -> None:
 def test_empty_and_eventless_text(coder) -> None:
     assert code(coder, "", "de") == []
     assert code(coder, "Das Wetter war am Wochenende sonnig und warm.", "de") == []
+
+
+def test_announced_hostile_act_is_a_threat_and_refusal_a_rejection(coder) -> None:
+    threat = code(coder, "Canada plans to impose new sanctions on Venezuela.", "en")
+    assert [e.type for e in threat] == ["THREATEN"]
+    assert countries(threat[0].target) == {"VEN"}
+    refusal = code(coder, "Norway will not send troops to Mali.", "en")
+    assert [e.type for e in refusal] == ["REJECT"]
+
+
+def test_german_noun_is_not_read_as_a_verb(coder) -> None:
+    assert code(coder, "Die Verletzte wurde ins Krankenhaus gebracht.", "de") == []
+    events = code(coder, "Die Armee beschoss in der Nacht mehrere Dörfer in Mali.", "de")
+    assert [e.type for e in events] == ["ASSAULT"] and events[0].location.country == "MLI"
+
+
+def test_deployed_units_keep_their_origin_and_place_is_the_destination(coder) -> None:
+    ev = one(
+        code(coder, "Hunderte Soldaten aus Polen wurden am Freitag nach Litauen entsandt.", "de"),
+        "AID",
+    )
+    assert countries(ev.source) == {"POL"} and countries(ev.target) == {"LTU"}
+    assert ev.location is not None and ev.location.country == "LTU"
+
+
+def test_other_languages_are_not_coded(coder) -> None:
+    assert code(coder, "La policía detuvo a 30 manifestantes en Lima.", "es") == []

@@ -76,3 +76,61 @@ def test_scores_count_false_alarms(kb):
     s = ner.Sentence("Die Stadt Köln wächst .".split(), gold=set())
     report = ner.score([s], kb)
     assert report["LOC_precision"] == 0.0 and report["precision"] == 0.0
+
+
+def _tags(text: str) -> set[tuple[str, str]]:
+    from eventcoder.knowledge.ner import tag_entities
+
+    return {(text[s:e], label) for s, e, label in tag_entities(text, "de")}
+
+
+def test_tag_entities_gives_character_spans():
+    from eventcoder.knowledge.ner import tag_entities
+
+    text = "Gestern besuchte Angela Merkel die Stadt Köln."
+    spans = tag_entities(text, "de")
+    assert (17, 30, "PER") in spans and (41, 45, "LOC") in spans
+    assert all(text[s:e].strip() == text[s:e] for s, e, _label in spans)
+
+
+def test_landmarks_need_a_name_and_common_compounds_are_not_places():
+    tags = _tags("Die Marienkapelle liegt am Wochenmarkt , nahe St . Ulrich , im Seitental .")
+    assert ("Marienkapelle", "LOC") in tags and ("St . Ulrich", "LOC") in tags
+    assert not {t for t in tags if t[0] in ("Wochenmarkt", "Seitental")}
+
+
+def test_small_towns_after_a_preposition_or_a_place_word():
+    tags = _tags("Er zog nach Oberammergau und später in die Gemeinde Kleinblittersdorf .")
+    assert tags == {("Oberammergau", "LOC"), ("Kleinblittersdorf", "LOC")}
+    assert not _tags("Das Gesetz trat in Kraft .")
+
+
+def test_bare_family_names_in_name_positions():
+    tags = _tags("Quirrenbach erklärte am Montag , dass Zorbinger nicht kommt .")
+    assert tags == {("Quirrenbach", "PER"), ("Zorbinger", "PER")}
+    assert ("Quastenbergs", "PER") in _tags("Quastenbergs Rede war kurz .")
+    assert ("Quastenberg", "PER") in _tags("Damit will Quastenberg schon im Mai beginnen .")
+    assert not _tags("Dennoch erklärte er das nicht .")
+    assert not _tags("Experten warnten vor dem Sturm .")  # plural verb: a bare plural noun
+
+
+def test_full_names_initials_and_repeated_family_names():
+    assert _tags("Zusammen mit J. Quirrenbach schrieb er .") == {("J. Quirrenbach", "PER")}
+    tags = _tags("Anna Quastenberg kam spät ; erst dann sprach Quastenberg .")
+    assert tags == {("Anna Quastenberg", "PER"), ("Quastenberg", "PER")}
+    assert ("Beispielfrau", "PER") in _tags("Das sagte die CSU-Politikerin Beispielfrau .")
+
+
+def test_organisation_patterns():
+    tags = _tags("Die Firma Zylotron hat ihren Sitz an der Universität Heidelberg .")
+    assert tags == {("Zylotron", "ORG"), ("Universität Heidelberg", "ORG")}
+    tags = _tags("Er lehrte am Quendlin Institute of Technology .")
+    assert ("Quendlin Institute of Technology", "ORG") in tags
+    tags = _tags("Er leitet die Bundesstiftung für Umwelt und Natur des Saarlandes .")
+    assert ("Bundesstiftung für Umwelt und Natur des Saarlandes", "ORG") in tags
+    assert ("Berliner Zeitung", "ORG") in _tags("Das berichtete die Berliner Zeitung .")
+    assert ("FC Quarzheim 04", "ORG") in _tags("Er spielt beim FC Quarzheim 04 .")
+
+
+def test_names_inside_words_are_not_entities():
+    assert not _tags("Ein Sprecher der EU-Kommission sagte das .")

@@ -88,7 +88,8 @@ def write_table(articles: Iterable[Article], out: TextIO) -> None:
     "--published",
     default=None,
     metavar="YYYY-MM-DD",
-    help="Publication date when the input has none (relative dates resolve to it).",
+    help="Publication date (YYYY-MM-DD) of all inputs, overriding dates found in them; "
+    "relative dates such as 'gestern' resolve against it.",
 )
 @click.option(
     "--input-format",
@@ -141,17 +142,19 @@ def code(
     from eventcoder.coding import get_coder
     from eventcoder.ingest import InputError, read_inputs
 
+    try:  # read_inputs checks its arguments before reading anything
+        items = read_inputs(list(files) or ["-"], lang=lang, published=published, fmt=input_fmt)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     coder = get_coder(actors=actors, agents=agents, verbs=verbs)
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
     failed = False
     coded: list[Article] = []
     try:
-        for item in read_inputs(
-            list(files) or ["-"], lang=lang, published=published, fmt=input_fmt
-        ):
+        for item in items:
             if isinstance(item, InputError):
-                where = f"{item.path}:{item.line}" if item.line else item.path
-                click.echo(f"eventcoder code: {where}: {item.message}", err=True)
+                # the message already names the file and line
+                click.echo(f"error: {item.message}", err=True)
                 failed = True
                 continue
             item.events = coder.code(item)

@@ -1,6 +1,22 @@
 """Coding: from an article's text to PLOVER events.
 
-The one interface the rest of the system uses is :func:`get_coder` returning a :class:`Coder`.
+The one interface the rest of the system uses is :func:`get_coder` returning a :class:`Coder`::
+
+    coder = get_coder()                      # built-in German and English lexicons
+    events = coder.code(article)             # Event objects, evidence offsets into article.text
+
+The engine is a blank spaCy pipeline per language (``pipeline.py``; nothing is downloaded) with
+the components ``eventcoder_sentences``, ``eventcoder_mentions`` (knowledge base),
+``eventcoder_triggers`` (lexicons ``language/<lang>/triggers*.tsv``) and ``eventcoder_events``
+(clauses, roles, attributes, location; ``events.py``). Modules: ``lexicon``/``triggers``
+(patterns), ``clauses``, ``roles`` (source/target frames), ``intent`` (promise -> AGREE, threat ->
+THREATEN, "must" -> REQUEST), ``location``, ``attributes`` (numbers, dates, factuality helpers),
+``crosswalk`` (CAMEO -> PLOVER), ``dictionaries`` (user PETRARCH/TABARI files).
+
+Conventions worth knowing: a bare role ("die Polizei") takes the country of the event's place,
+else the article's main country; a protest without named actors is by and against the people
+of its place; English sentences give one event (the first verb's), German ones one per clause;
+with ``verbs`` files English sentences are coded by those dictionaries alone.
 """
 
 from __future__ import annotations

@@ -19,11 +19,22 @@ How the engine should call it (English event layer): run it on every English sen
 to every offset; turn each CodedEvent into an ``Event`` with ``type``/``mode``/``cameo``,
 ``source``/``target`` = ``Actor(text, start, end, country=..., sector=..., code=...)``,
 ``evidence`` = the sentence span (or ``min(trigger, actors)..max(...)``) and
-``coder="cameo-en"``. One CodedEvent per trigger: compound actors are lists, not extra events.
+``coder="cameo-en"``; ``ev.intent`` (a promised/threatened act) fits factuality "announced".
+One CodedEvent per trigger: compound actors are lists, not extra events. Call
+``get_cameo_coder()`` once at start-up to load the dictionaries before the first article.
+
+What it adds to the PETRARCH-style matching (``eventcoder.coding.cameo.rules``, data in the
+folder above): statements (01x) are no events and do not hide the next verb; promised acts
+("will send aid", "agreed to withdraw") become AGREE, threatened ones THREATEN; "X said Y must"
+is a REQUEST of X to Y; negated cooperation is REJECT, a negated attack no event; "refused to
+meet" keeps the governing verb; subordinate clauses and participles after the first event are
+dropped; noun events after light verbs ("staged a strike", "held talks"); passive voice without
+"by"; agents without a country ("the president") take the nearest actor's country.
 
 The built dictionaries are pickled once under ``~/.cache/eventcoder/`` (``EVENTCODER_CACHE``
-overrides), keyed by a hash of the data files and the coder's source; loading the pickle takes
-a fraction of building (about 6 s).
+overrides), keyed by a hash of the data files and the loader/coder source: building takes about
+4-5 s CPU, loading the pickle about 1 s. Coding runs at 2,300-3,600 sentences/s per core
+(Wikinews 2019-2020, ``scripts/plover_gsr_check.py --speed``).
 """
 
 from __future__ import annotations

@@ -102,8 +102,10 @@ class DictionaryCoder:
                 )
             ]
 
-        code = "".join(c for c in p.code if c.isdigit()) or None
-        ptype, mode = plover_type(code or "")
+        # keep the dictionary's code verbatim (user dictionaries may carry suffixes like "174K");
+        # the PLOVER type comes from its CAMEO digits
+        code = p.code.strip() or None
+        ptype, mode = plover_type("".join(c for c in (code or "") if c.isdigit()))
         spans = [p.trigger, p.source, p.target]
         s = min(a for a, b in spans if b > a) + lo
         e = max(b for a, b in spans if b > a) + lo

@@ -13,7 +13,7 @@ from eventcoder.coding.crosswalk import cameo_to_plover
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.intent import find_cue, is_cue_word
 from eventcoder.coding.location import ArticlePlaces, article_places, locate
-from eventcoder.coding.mentions import ACTOR_KINDS
+from eventcoder.coding.mentions import ACTOR_KINDS, knowledge_base
 from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
 from eventcoder.model import Actor, Event, Evidence, Location
@@ -74,6 +74,24 @@ def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) 
             )
     refs.sort(key=lambda r: r.start_tok)
     return _attach_countries(refs, view.lowers, g)
+
+
+def _place_countries(
+    refs: list[ActorRef], places: Sequence[Any], view: DocView, lo: int, hi: int
+) -> None:
+    """A country-less actor followed by its origin takes the origin's country
+    ("Luftlandetruppen aus Iwanowo", "rebels in Ivory Coast")."""
+    here = [p for p in places if lo <= p.start < hi and p.country]
+    if not here:
+        return
+    for r in refs:
+        if r.country is not None or r.pronoun or r.kind == "org":
+            continue
+        for p in here:
+            t = view.tok_at(p.start)
+            if t - r.end_tok == 1 and view.lowers[r.end_tok] in ("aus", "from", "in", "of"):
+                r.country = p.country
+                break
 
 
 def _attach_countries(refs: list[ActorRef], lowers: Sequence[str], g: Grammar) -> list[ActorRef]:
@@ -204,6 +222,7 @@ class ArticleCoder:
                 prev_text = text[lo:hi]
                 continue
             refs = _refs(view, actors[ma:mb], lo, hi, self.g)
+            _place_countries(refs, places.places, view, lo, hi)
             inside = {t for r in refs for t in range(r.start_tok, r.end_tok)}
             sent_trigs = [m for m in sent_trigs if m.head not in inside]  # "United States"
             head_set = {m.head for m in sent_trigs}
@@ -222,6 +241,12 @@ class ArticleCoder:
                     )
                     and not (lang == "en" and _noun_use(view.lowers, m, clause.start, self.g))
                     and view.lowers[m.head] not in self.g.nontrigger
+                    and _verb_case(view.texts, m, clause.start)
+                    and not (
+                        len(m.tokens) == 1
+                        and m.entry.rank == 0
+                        and view.lowers[m.head] in self.g.no_bare
+                    )
                 ]
                 light = False
                 if len(here) > 1:  # "plans to impose": the cue word is not the event
@@ -330,8 +355,8 @@ class ArticleCoder:
         source, target = rf.fill(ci, m.head, frame, passive, m.tokens[-1])
         if "speaker" in parse_frame(e.frame).source and not source:
             return None  # a bare modal ("must") without anybody who demands
-        if frame.nominal and not frame.bare and not source and not target:
-            return None
+        if not source and not target and not frame.bare and ptype not in STANDALONE:
+            return None  # "die muss man unterstützen": nobody supports anybody we know
         text = view.text
         first, last = clause.start, clause.end - 1
         while last > first and (
@@ -457,16 +482,31 @@ class ArticleCoder:
 
 
 DOMESTIC = frozenset({"PROTEST"})  # protests are by and against people of the place
+# types that are events without a named actor ("18 Menschen wurden verschleppt")
+STANDALONE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
 def _domestic_defaults(ev: Event, loc: Location) -> None:
     """A protest without named actors: protesters of the place, against its authorities
     (actors without offsets: inferred, not read)."""
-    name = loc.text or loc.name or loc.country or ""
+    name = loc.text or loc.name or _country_name(loc.country) or loc.country or ""
     if not ev.source:
         ev.source = [Actor(text=name, country=loc.country, sector="CVL")]
     if not ev.target:
         ev.target = [Actor(text=name, country=loc.country, sector="GOV")]
+
+
+def _country_name(code: str | None) -> str | None:
+    kb = knowledge_base()
+    return kb.country_name(code) if kb is not None and code else None
+
+
+def _verb_case(texts: Sequence[str], m: TriggerMatch, start: int) -> bool:
+    """Verbs are lower case: a capitalised verb trigger inside a clause is a noun or a name
+    ("die Verletzte", "Bill de Blasio")."""
+    if parse_frame(m.entry.frame).nominal or m.head == start:
+        return True
+    return not texts[m.head][:1].isupper()
 
 
 def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) -> bool:

@@ -20,6 +20,7 @@ class Grammar:
     background: frozenset[str]  # subordinators of background clauses (no events coded there)
     complementizer: frozenset[str]  # "dass", "that": opens the content of a verb
     nontrigger: frozenset[str]  # words that look like triggers but never are ("according")
+    no_bare: frozenset[str]  # generic verbs: generated single-verb entries are not used
     light: frozenset[str]  # light verbs: with a noun event in the clause the noun is the event
     speech: frozenset[str]  # verbs of saying: a noun in a PP of their clause is a topic
 

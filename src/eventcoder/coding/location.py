@@ -12,7 +12,8 @@ from typing import Any
 
 from eventcoder.model import Location
 
-PLACE_PREPS = frozenset({"in", "im", "nach", "aus", "bei", "at", "into", "near", "from", "to"})
+PLACE_PREPS = frozenset({"in", "im", "nach", "bei", "at", "into", "near", "to"})
+ORIGIN_PREPS = frozenset({"aus", "from", "von"})
 _DATELINE_AFTER = re.compile(r"\s*(\(|–|—|-|,|:|/)")
 
 
@@ -53,6 +54,18 @@ def article_places(text: str, mentions: Sequence[Any]) -> ArticlePlaces:
     return ArticlePlaces(places, countries, dateline, main_place, main_country)
 
 
+def _origin(text: str, start: int, lo: int) -> bool:
+    """A place named as where somebody comes from ("Truppen aus Iwanowo und Uljanowsk",
+    "troops from X")."""
+    for word in reversed(text[max(lo, start - 60) : start].split()):
+        w = word.strip(",").lower()
+        if w in ORIGIN_PREPS:
+            return True
+        if not (w in ("und", "and", "sowie", "oder", "or") or word[:1].isupper()):
+            return False
+    return False
+
+
 def to_location(m: Any, precision: str | None = None) -> Location:
     return Location(
         text=m.text,
@@ -77,7 +90,7 @@ def locate(
 ) -> Location | None:
     """The event's location given its clause and sentence (character spans)."""
     for lo, hi in (clause, sentence):
-        inside = [m for m in ap.places if lo <= m.start < hi]
+        inside = [m for m in ap.places if lo <= m.start < hi and not _origin(text, m.start, lo)]
         if inside:
             return to_location(inside[0])
     lo, hi = clause

@@ -1,14 +1,24 @@
 """Rule-based named-entity tagger (PER/LOC/ORG) on the knowledge base: no statistical model.
 
 ``tag_entities(text, lang)`` returns character spans; ``predict(kb, tokens)`` works on a
-tokenised sentence (used by the GermEval scorer in ``eventcoder.evaluation.ner``).
+tokenised sentence (the GermEval scorer ``eventcoder.evaluation.ner`` uses it).
 
-Knowledge-base mentions give places and country names (LOC), organisations (ORG) and known
-people (PER); the word lists of ``data/ner_rules.yaml`` and the name lists (given names,
-surnames) drive the rules: a given name or title before capitalised words is a person, a
-capitalised phrase ending in an organisation word ("... AG", "... Verlag") is an organisation,
-street and landmark words and place-name endings after a locative preposition are places.
-Overlaps are resolved by rule priority, then length.
+Candidates come from knowledge-base mentions (places and country names -> LOC, organisations
+-> ORG, known people -> PER), the extra organisation list ``data/ner_organisations.txt``, the
+town list ``data/town_names.txt.gz`` (only after a locative preposition or a place word) and
+rules driven by the word lists of ``data/ner_rules.yaml`` and the name lists:
+
+* PER: given name(s)/title/initials + surname; role cue + name ("Finanzminister Beispiel");
+  a bare capitalised non-noun where German puts names (sentence-first before a singular verb,
+  after a verb-second finite verb or "dass", as a genitive before a noun); a family name
+  already seen in a full name.
+* ORG: a capitalised phrase ending in an organisation word ("... AG", "... Verlag"), club
+  prefixes ("FC ..."), kind-of-organisation noun + name ("Firma X"), institution + "für ..."
+  ("Landesamt für Statistik"), organisation word + place ("Universität Heidelberg"), acronyms.
+* LOC: streets, landmarks named after someone ("Marienkapelle"), "St. X", place word + name
+  ("Gemeinde X"), towns after "in"/"nach"/"aus", joined places ("Köln/Bonn").
+
+Overlaps are resolved by rule priority, then length (outer spans, as GermEval scores them).
 """
 
 from __future__ import annotations
@@ -20,10 +30,13 @@ from typing import Any
 
 import yaml
 
-_CAP = re.compile(r"^[A-ZÄÖÜ][\w\-.'’]*$")
-_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
-_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ&]{2,5}$")
-_TOKEN = re.compile(r"\w+(?:[-.’'&/]\w+)*\.?|[^\w\s]")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_CAP = re.compile(rf"^[{_UPPER}][\w\-.'’]*$")
+_INITIAL = re.compile(rf"^[{_UPPER}]\.\*?$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ&]{2,5}|(?:[a-zäöü]?[A-ZÄÖÜ]){2,4})$")
+_HYPHEN_PART = re.compile(r"^[A-ZÄÖÜ]{2,5}-[A-ZÄÖÜ][a-zäöüß]{4,}$")
+_TOKEN = re.compile(r"(?:Dr|Prof|St|Mr|Mrs|Ms|Jr|Sr|Nr)\.|[^\W\d_]\.(?!\w)"
+                    r"|\w+(?:[-.’'&/]\w+)*|[^\w\s]")
 
 
 def tag_entities(text: str, lang: str = "de", date: str | None = None
@@ -48,14 +61,30 @@ def town_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_names() -> dict[str, list[tuple[str, ...]]]:
+    """Extra organisation names (``ner_organisations.txt``) by first token, longest first."""
+    from eventcoder.knowledge.lexicon import DATA_DIR
+
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in (DATA_DIR / "ner_organisations.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = tuple(line.split())
+            out.setdefault(words[0], []).append(words)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+@lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    """The word lists of ``knowledge/data/ner_rules.yaml`` (as sets, plus a suffix regex)."""
+    """The word lists of ``knowledge/data/ner_rules.yaml`` as sets, tuples and regexes."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
     from eventcoder.knowledge.lexicon import DATA_DIR
 
     data = yaml.safe_load((DATA_DIR / "ner_rules.yaml").read_text("utf-8"))
     out: dict[str, Any] = {k: set(v) for k, v in data.items()}
     out["noun_endings"] = tuple(data["noun_endings"])
-    out["place_noun_endings"] = tuple(data["place_noun_endings"])
     out["suffix_re"] = re.compile(r"(?<=.{3})(" + "|".join(sorted(data["org_suffixes"])) + ")$")
     out["loc_re"] = re.compile(r"(?<=.{3})(" + "|".join(map(re.escape, data["loc_suffixes"]))
                                + ")$")
@@ -64,10 +93,11 @@ def rules() -> dict[str, Any]:
     out["adjective_re"] = re.compile(r"^(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig)|" + "|".join(
         data["name_adjectives"]) + r")(?:e|en|er|es)$")
     out["role_re"] = re.compile(r"(?<=.{2})(" + "|".join(data["role_suffixes"]) + ")$")
-    from spacy.lang.de.stop_words import STOP_WORDS
-
     out["stop_words"] = set(STOP_WORDS) | out["function_words"] | out["determiners"]
     out["adverb_endings"] = tuple(data["adverb_endings"])
+    out["org_type_re"] = re.compile(r"(?<=.{2})(" + "|".join(data["org_type_suffixes"]) + ")$")
+    out["institution_re"] = re.compile(r"(?<=.{3})(" + "|".join(data["institution_suffixes"])
+                                       + ")$")
     out["town_re"] = re.compile(r"(?<=.{3})(" + "|".join(data["town_suffixes"]) + ")s?$")
     return out
 
@@ -86,6 +116,11 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
         label = _label(m)
         if label and m.form == "metonym" and not _is_place_name(kb, m.text):
             label = None  # "Bundesregierung", "Kreml": institutions, not named places
+        if label == "LOC" and m.kind == "place" and _person_like(kb, tokens, m.text, starts,
+                                                                 m.start):
+            label = None  # "Präsident Lincoln", "Lincoln sagte": a person's name
+        if label and _HYPHEN_PART.match(m.text):
+            label = None  # "EU-Kommission", "BMW-Werk": a name inside a word (…part)
         if label and m.start in starts and m.end in ends:
             start = starts[m.start]
             if label == "ORG":
@@ -96,6 +131,7 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans.extend((s, e, "PER", 2) for s, e in _surname_pair_rule(kb, tokens))
     spans.extend((s, e, "PER", 1) for s, e in _cue_rule(kb, tokens))
     spans.extend((s, e, "PER", 0) for s, e in _position_rule(kb, tokens))
+    spans.extend((s, e, "PER", 2) for s, e in _initial_rule(tokens))
     spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(kb, tokens))
     spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(kb, tokens))
     spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
@@ -120,6 +156,18 @@ def _propagate(tokens: list[str], found: set[tuple[int, int, str]], taken: set[i
             yield i, i + 1, "PER"
 
 
+def _person_like(kb, tokens: list[str], text: str, starts: dict[int, int], pos: int) -> bool:
+    """A one-word place name that is also a given or family name, not after "in"/"nach"."""
+    i = starts.get(pos)
+    if i is None or " " in text or not (text in kb.tables.first_names
+                                        or text in kb.tables.surnames):
+        return False
+    r = rules()
+    prev = tokens[i - 1] if i else ""
+    return prev not in r["locative_words"] and prev.lower() not in r["place_prepositions"] \
+        and prev not in ("im", "am", "vom", "zum", "beim", "Im", "Am")
+
+
 def _is_place_name(kb, text: str) -> bool:
     from eventcoder.knowledge.matcher import lookup
 
@@ -141,8 +189,8 @@ def _label(m) -> str | None:
 
 def _person_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
     """Given name(s) or title, optional initials/particles, then a capitalised surname
-    ("Angela Merkel", "John F. Kennedy", "Fernando Collor de Mello", "Frau Beispiel"); two
-    given names alone are a full name too ("Anna Maria")."""
+    ("Angela Merkel", "John F. Kennedy", "Luiz Inácio da Silva", "Frau Beispiel"); two
+    given names alone are a full name too ("Eva Maria")."""
     first = kb.tables.first_names
     r = rules()
     titles, particles = r["titles"], r["name_particles"]
@@ -154,22 +202,31 @@ def _person_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
             continue
         start = i + 1 if t in titles else i
         j = i + 1
-        while j < n and (tokens[j] in first or _INITIAL.match(tokens[j])) \
-                and tokens[j] not in r["not_names"]:
-            j += 1  # further given names, initials ("Mary Ella", "John F.")
+        if t in titles and j < n and tokens[j] == "." and not t.endswith("."):
+            start = j = i + 2  # "Dr . Beispiel"
+            if j >= n or not _name_word(tokens[j]):
+                i += 1
+                continue
+        while j < n:  # further given names, initials ("Eva Maria", "John F.", "Petra K .")
+            if (tokens[j] in first or _INITIAL.match(tokens[j])) and tokens[j] not in r["not_names"]:
+                j += 1
+            elif len(tokens[j]) == 1 and tokens[j].isupper() and j + 1 < n and tokens[j + 1] == ".":
+                j += 2
+            else:
+                break
         k = j
         while k < n and tokens[k] in particles:
             k += 1
         if k < n and _name_word(tokens[k]) and not _INITIAL.match(tokens[k]) \
                 and tokens[k] not in titles:
             k += 1
-            while k + 1 < n and tokens[k] in particles and _name_word(tokens[k + 1]):
-                k += 2  # "Collor de Mello"
+            while k + 1 < n and tokens[k] in r["surname_links"] and _name_word(tokens[k + 1]):
+                k += 2  # "da Silva", "de la Cruz"
             if k - start >= 2 or t in titles:
                 yield start, k
                 i = k
                 continue
-        elif j - start >= 2 and t not in titles and not _INITIAL.match(tokens[j - 1]):
+        elif j - start >= 2 and t not in titles:
             yield start, j
             i = j
             continue
@@ -177,9 +234,9 @@ def _person_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
 
 
 def _loc_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
-    """Streets ("Schwanitzstraße"), landmarks named after someone or somewhere
-    ("Nikolauskapelle", "Alexanderplatz", "Lehrter Bahnhof", "St. Peter"), unknown towns after
-    a locative preposition ("in Taiskirchen")."""
+    """Streets ("Beispielstraße"), landmarks named after someone or somewhere
+    ("Marienkapelle", "Alexanderplatz", "Potsdamer Platz", "St. Ulrich"), towns after a place
+    word ("Gemeinde X") or a locative preposition ("in Oberammergau")."""
     r = rules()
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -192,6 +249,14 @@ def _loc_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
                     and end - i < 2 and tokens[end] not in r["determiners"]:
                 end += 1
             yield saint, end, 3
+        elif i > 0 and tokens[i - 1] in r["place_types"] and (
+                _bare_name(t) or t in town_names()) and not _name_word(
+                tokens[i + 1] if i + 1 < n else "."):
+            yield i, i + 1, 1  # "Gemeinde Kleinblittersdorf", "Kanton Aargau"
+            if i + 2 < n and tokens[i + 1] == "und" and _bare_name(tokens[i + 2]):
+                yield i + 2, i + 3, 1
+        elif ("/" in t or "-" in t) and _joined_places(kb, t):
+            yield i, i + 1, 1  # "Köln/Bonn", "Berlin-Spandau"
         elif r["loc_re"].search(t) and i > 0:
             end = i + 1 + (i + 1 < n and tokens[i + 1][:1].isdigit())
             yield i, end, 1
@@ -210,19 +275,12 @@ def _loc_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
                 yield i, i + 1, 0
 
 
-def _unknown_place(tokens: list[str], i: int) -> bool:
-    """A bare capitalised word after "in"/"nach"/"aus" that looks like a name, not a noun."""
-    r = rules()
-    t = tokens[i]
-    if not t[:1].isupper() or not t.replace("-", "").isalpha() or t.isupper() or len(t) < 3:
-        return False
-    low = t.lower()
-    if low in r["function_words"] or low in r["determiners"] or t in r["after_preposition"]:
-        return False
-    if low.endswith(r["noun_endings"]) or low.endswith(r["place_noun_endings"]):
-        return False
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else "."
-    return not (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in r["function_words"])
+def _joined_places(kb, t: str) -> bool:
+    """Every part of "A/B" or "A-B" is a place name."""
+    parts = re.split(r"[/-]", t)
+    return len(parts) >= 2 and all(len(p) > 2 and p[:1].isupper() for p in parts) \
+        and all(_is_place_name(kb, p) for p in parts[:-1]) \
+        and (parts[-1] in town_names() or _is_place_name(kb, parts[-1]))
 
 
 def _saint_before(tokens: list[str], i: int) -> int | None:
@@ -235,8 +293,10 @@ def _saint_before(tokens: list[str], i: int) -> int | None:
 
 
 def _named_stem(kb, stem: str) -> bool:
-    """The first part of a compound is a name: "Nikolaus-", "Michaels-", "Marien-"."""
-    if len(stem) < 3 or not stem[0].isupper():
+    """The first part of a compound is a name: "Marien-", "Annen-", "Alexander-"."""
+    r = rules()
+    if len(stem) < 3 or not stem[0].isupper() or stem in r["not_names"] \
+            or stem.lower() in r["stop_words"]:
         return False
     first, last = kb.tables.first_names, kb.tables.surnames
     for s in (stem, stem[:-1] if stem[-1] in "sn" else "", stem.rstrip("-")):
@@ -252,11 +312,11 @@ def _cue_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
     n = len(tokens)
     for i in range(n - 1):
         if tokens[i] not in cues and not (tokens[i][:1].isupper()
-                                          and r["role_re"].search(tokens[i])):
+                                          and r["role_re"].search(tokens[i].lower())):
             continue
         j = i + 1
         while j < n and j - i <= 2 and _CAP.match(tokens[j]) and tokens[j].isalpha() \
-                and tokens[j] not in common and tokens[j] not in cues \
+                and tokens[j] not in common and tokens[j] not in cues and tokens[j] not in r["titles"] \
                 and not tokens[j].lower().endswith(r["noun_endings"]):
             j += 1
         if j > i + 1 and (j == n or not _CAP.match(tokens[j]) or tokens[j] in dets):
@@ -265,9 +325,9 @@ def _cue_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
 
 def _position_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
     """A capitalised word that is not a known common word, in a place where German puts a
-    bare name, not a bare noun: sentence-first before a verb ("Röttgen bestätigte"), after a
-    finite verb ("hatte Gallus die"), after "dass"/"als"/"wie" ("dass Arcadelt in"), and as a
-    genitive before a noun ("Hitlers Vizekanzler")."""
+    bare name, not a bare noun: sentence-first before a verb ("Quastenberg sagte"), after a
+    finite verb ("Damit will Quastenberg nun"), after "dass"/"ob"/"weil" ("dass Quastenberg
+    kommt"), and as a genitive before a noun ("Quastenbergs Rede")."""
     r = rules()
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -276,24 +336,24 @@ def _position_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
         nxt = tokens[i + 1] if i + 1 < n else "."
         prev = tokens[i - 1] if i else ""
         lower_next = nxt.isalpha() and nxt.islower()
-        if (i == 0 or prev in ("„", '"', "(", ":", "–", "-")) and lower_next \
-                and nxt not in r["function_words"] and nxt not in r["determiners"]:
-            if "first" in POSITIONS:
-                yield i, i + 1
+        if (i == 0 or prev in ("„", '"', "(", ":", "–", "-")) and _singular_verb(nxt) \
+                and t not in r["sentence_adverbs"] and not t.lower().endswith(("et", "ert")):
+            yield i, i + 1
         elif prev in r["subordinators"] and (lower_next or nxt in (",", ".")):
-            if "sub" in POSITIONS:
-                yield i, i + 1
-        elif _finite_verb(prev) and (lower_next or nxt in (",", ".", ":")):
-            if "v2" in POSITIONS:
-                yield i, i + 1
-        elif t.endswith("s") and not t.endswith(("es", "ss", "us", "is", "ns", "ts")) \
+            yield i, i + 1
+        elif i > 0 and _verb_second(tokens, i) and nxt in r["stop_words"] and nxt.islower():
+            yield i, i + 1
+        elif t.endswith("s") and not t.endswith(("es", "ss", "us", "is", "ens", "ts")) \
                 and nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in r["function_words"] \
-                and (not prev or not (prev.islower() and prev.lower() in r["determiners"])):
-            if "gen" in POSITIONS:
-                yield i, i + 1
+                and not _modifier(prev):
+            yield i, i + 1
 
 
-POSITIONS = {"first", "gen"}
+def _modifier(w: str) -> bool:
+    """An article or an inflected lowercase adjective: the next word is a common noun."""
+    low = w.lower()
+    return low in rules()["determiners"] or (w.islower() and w.isalpha() and len(w) > 3
+                                             and w.endswith(("en", "er", "es", "em", "e")))
 
 
 def _bare_name(t: str) -> bool:
@@ -307,17 +367,59 @@ def _bare_name(t: str) -> bool:
         and not r["role_re"].search(low)
 
 
+def _singular_verb(w: str) -> bool:
+    """A lowercase word that is probably a finite verb in the 3rd person singular."""
+    r = rules()
+    if w in r["finite_verbs"]:
+        return True
+    if not w.isalpha() or not w.islower() or w in r["stop_words"]:
+        return False
+    return (len(w) > 3 and w.endswith(("te", "t")))
+
+
 def _finite_verb(w: str) -> bool:
     """A lowercase word that is probably a finite verb ("hatte", "konnte", "erklärte")."""
     r = rules()
     if not w.isalpha() or not w.islower():
         return False
-    return w in r["finite_verbs"] or (len(w) > 4 and w.endswith("te")
+    return w in r["finite_verbs"] or (len(w) > 4 and w.endswith("te") and not w.endswith("ste")
                                       and w not in r["stop_words"])
 
 
+def _verb_second(tokens: list[str], i: int) -> bool:
+    """Token i - 1 is a finite verb in second position: an auxiliary, or a past tense in -te
+    after a capitalised word or number ("Damit will", "1930 brachte"), not an adjective."""
+    r = rules()
+    prev = tokens[i - 1]
+    if prev in r["copulas"] or not _finite_verb(prev):
+        return False
+    before = tokens[i - 2] if i > 1 else ""
+    if prev in r["finite_verbs"]:
+        return not _modifier(before)
+    return bool(before) and (before[:1].isupper() or before[:1].isdigit() or before == ",")
+
+
+def _initial_rule(tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """"J. Quirrenbach", "J. R. Smith": initials, then a capitalised surname."""
+    r = rules()
+    n = len(tokens)
+    i = 0
+    while i < n - 1:
+        if _INITIAL.match(tokens[i]) and (i == 0 or not _INITIAL.match(tokens[i - 1])):
+            j = i
+            while j < n and _INITIAL.match(tokens[j]):
+                j += 1
+            if j < n and _name_word(tokens[j]) and tokens[j].replace("-", "").isalpha() \
+                    and tokens[j] not in r["not_names"] \
+                    and not tokens[j].lower().endswith(r["noun_endings"]):
+                yield i, j + 1
+                i = j + 1
+                continue
+        i += 1
+
+
 def _surname_pair_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
-    """"Gennadij Chalepo": an unknown capitalised word before a known family name."""
+    """"Ilkay Hoffmann": an unknown capitalised word before a known family name."""
     last, common = kb.tables.surnames, rules()["not_names"]
     for i in range(1, len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
@@ -346,12 +448,24 @@ def _org_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
     """(start, end, priority): named heads and clubs outrank the lexicon, acronyms do not."""
     r = rules()
     n = len(tokens)
+    names = org_names()
     for i, t in enumerate(tokens):
-        if t in r["org_heads"] and i > 0 and _name_word(tokens[i - 1]):
-            j = i - 1
-            while j > 0 and _name_word(tokens[j - 1]) and i - j < 4:
+        for words in names.get(t, ()):
+            if tuple(tokens[i:i + len(words)]) == words:
+                yield i, i + len(words), 2
+                break
+        if t in r["org_heads"] and i > 0 and _name_word(tokens[i - 1]) \
+                and (t in r["media_heads"] or not _demonym(kb, tokens[i - 1])):
+            j = i - 1  # "Berliner Zeitung" is a name, "Schweizer Polizei" is not
+            while j > 0 and _name_word(tokens[j - 1]) and i - j < 4 \
+                    and tokens[j - 1] not in r["org_types"] \
+                    and (t in r["media_heads"] or not _demonym(kb, tokens[j - 1])):
                 j -= 1
-            yield j, i + 1, 3
+            end = i + 1
+            if end + 1 < n and tokens[end] in ("of", "on", "for", "für") \
+                    and _name_word(tokens[end + 1]):
+                end = _complement_end(kb, tokens, end + 1)  # "Institute of Technology"
+            yield j, _place_after(kb, tokens, end), 3
         elif t in r["club_prefixes"] and i + 1 < n and _CAP.match(tokens[i + 1]):
             j = i + 1
             while j < n and j - i <= 3 and (_name_word(tokens[j]) or (
@@ -366,16 +480,77 @@ def _org_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
         elif t in r["org_before_place"] and i + 1 < n and _name_word(tokens[i + 1]) \
                 and not tokens[i + 1].lower().endswith(r["noun_endings"]):
             yield _adjectives_before(tokens, i), i + 2, 3
+        elif (t in r["org_types"] or (t[:1].isupper() and r["org_type_re"].search(t))) \
+                and i + 1 < n and (span := _name_after(tokens, i + 1)):
+            yield *span, 2
         elif _ACRONYM.match(t) and t not in r["not_org_acronyms"]:
-            yield i, i + 1, 1
+            j = i + 1
+            while j < n and j - i < 3 and (_ACRONYM.match(tokens[j]) or (
+                    _bare_name(tokens[j]) and tokens[j] not in town_names())):
+                j += 1  # "ABB Asea", "HSBC Holdings"
+            yield i, j, 1
         elif r["suffix_re"].search(t) and t[:1].isupper():
             yield i, i + 1, 1
-        elif t in r["institutions"] and i + 2 < n and tokens[i + 1] in ("für", "der", "des") \
+        elif (t in r["institutions"] or (t[:1].isupper() and r["institution_re"].search(t)))\
+                and i + 2 < n and tokens[i + 1] in ("für", "der", "des", "zur", "zum") \
                 and _CAP.match(tokens[i + 2]):
-            j = i + 3
-            while j + 1 < n and tokens[j] in ("und", "für") and _CAP.match(tokens[j + 1]):
-                j += 2
-            yield _adjectives_before(tokens, i), j, 3
+            yield _adjectives_before(tokens, i), _complement_end(kb, tokens, i + 2), 3
+        elif t in r["institutions_en"] and i + 2 < n and tokens[i + 1] in ("of", "on", "for") \
+                and _CAP.match(tokens[i + 2]):
+            j = i
+            while j > 0 and _name_word(tokens[j - 1]) and i - j < 3:
+                j -= 1
+            yield j, _complement_end(kb, tokens, i + 2), 3
+
+
+def _demonym(kb, t: str) -> bool:
+    """A place adjective in -er ("Schweizer", "Kölner")."""
+    return t.endswith("er") and len(t) > 4 and (_is_place_name(kb, t[:-2]) or
+                                                  _is_place_name(kb, t[:-3]))
+
+
+def _complement_end(kb, tokens: list[str], j: int) -> int:
+    """End of "Umwelt und Natur des Saarlandes" / "Science and Technology" at j."""
+    n = len(tokens)
+    while True:
+        while j < n and _name_word(tokens[j]):
+            j += 1
+        if j + 1 < n and tokens[j] in ("und", "and", "&", "für", "for", "of") \
+                and _name_word(tokens[j + 1]):
+            j += 1
+            continue
+        if j + 1 < n and tokens[j] in ("des", "der") and _CAP.match(tokens[j + 1]) \
+                and _is_place_name(kb, re.sub(r"(es|s)$", "", tokens[j + 1])):
+            return j + 2
+        return j
+
+
+def _place_after(kb, tokens: list[str], j: int) -> int:
+    """j + 1 if token j is a known place ("Verlag Leipzig"), else j."""
+    if j < len(tokens) and _CAP.match(tokens[j]) and _is_place_name(kb, tokens[j]):
+        return j + 1
+    return j
+
+
+def _name_after(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """The name right after a type noun: "Firma Zylotron", "Band „ Die Quasten “"."""
+    n = len(tokens)
+    quote = tokens[i] in ("„", '"', "“", "«", "‚")
+    j = i + quote
+    k = j
+    while k < n and k - j < 4 and (_name_word(tokens[k]) or (k > j and tokens[k] in ("&",))
+                                   or (k > j and tokens[k].isdigit())):
+        k += 1
+    if k == j:
+        return None
+    if quote:
+        return (j, k) if k < n and tokens[k] in ("“", '"', "»", "‘", "«") else None
+    if k - j == 1 and not _bare_name(tokens[j]) and not _ACRONYM.match(tokens[j]):
+        return None
+    if k < n and tokens[k].islower() and k - j == 1 and tokens[k] not in rules()["stop_words"] \
+            and not _singular_verb(tokens[k]):
+        return None
+    return j, k
 
 
 def _name_word(t: str) -> bool:
@@ -385,7 +560,7 @@ def _name_word(t: str) -> bool:
 
 
 def _adjectives_before(tokens: list[str], i: int) -> int:
-    """Start of the capitalised adjectives before token i ("Bayerischen Staatsministerium")."""
+    """Start of the capitalised adjectives before token i ("Bayerischen Landesamt")."""
     adj = rules()["adjective_re"]
     while i > 0 and adj.match(tokens[i - 1]):
         i -= 1

@@ -15,6 +15,7 @@ from eventcoder.coding.cameo.rules import (
     modality,
     nominal,
     passive,
+    same_type,
     tokens,
 )
 from eventcoder.coding.cameo.tables import plover_for
@@ -61,4 +62,4 @@ def code_english_sentence(sentence: str, date: str | None = None) -> list[CodedE
     demanded(sentence, events, actors)
     passive(sentence, events, actors)
     agent_countries(events, actors)
-    return events
+    return same_type(events)

@@ -100,6 +100,9 @@ def _load_coder() -> PatternCoder:
         with tmp.open("wb") as fh:
             pickle.dump(coder, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for old in path.parent.glob("cameo-en-*.pickle"):  # caches of older dictionaries
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("cannot cache the CAMEO dictionaries in %s: %s", path, exc)
     return coder

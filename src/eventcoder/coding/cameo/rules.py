@@ -22,6 +22,7 @@ FINITE_CUES = frozenset({"AND", "BUT", "TO", "HAS", "HAVE", "HAD", "IS", "ARE", 
                          "MUST", "SHOULD", "DID", "DOES", "DO", "THEY", "HE", "SHE", "IT", "WE"})
 BE_FORMS = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"})
 BREAK_WORDS = frozenset({".", ";", ":", "AND", "BUT", "WHO", "WHICH", "THAT", "TO", "BY"})
+COMPOUND_GAP = frozenset({"AND", ",", "&", "THE"})
 SKIPPABLE = frozenset({"NOT", "N'T", "ALSO", "SOON", "NOW", "STILL", "NEVER", "BE", "HAVE", "THEN"})
 
 
@@ -91,6 +92,9 @@ def chains(sentence: str, events: list[CodedEvent]) -> list[CodedEvent]:
     for a, b in zip(triggers, triggers[1:], strict=False):
         gap = [tok.text for tok in tokens(sentence, a[1], b[0])]
         if not gap or gap[-1] != "TO" or len(gap) > 3:
+            continue
+        if not all(w.endswith("LY") or w in NEGATIONS for w in gap[:-1]):
+            drop.add(b)  # "reached a consensus to exchange": the noun's complement
             continue
         first = next(e for e in events if e.trigger == a)
         second = next(e for e in events if e.trigger == b)
@@ -187,11 +191,17 @@ def nominal(sentence: str, events: list[CodedEvent], actors: list) -> list[Coded
             ptype, mode, context = plover_for(code) or ("PROTEST", None, ())
             ev = CodedEvent(ptype, mode, code, (toks[i].start, toks[i].end), context=context)
             before = [a for a in actors if a.end <= toks[i].start]
-            if before:
-                a = before[-1]
+            group = before[-1:]
+            for a in reversed(before[:-1]):  # "Israel and Lebanon held talks": both
+                gap = {tk.text for tk in tokens(sentence, a.end, group[0].start)}
+                if not gap or not gap <= COMPOUND_GAP:
+                    break
+                group.insert(0, a)
+            for a in group:
                 ev.source.append(make_actor(sentence, a.code, (a.start, a.end)))
             end = _clause_end(toks, hit)
-            after = [a for a in actors if toks[hit].start <= a.start < end]
+            mine = {a.code for a in group}
+            after = [a for a in actors if toks[hit].start <= a.start < end and a.code not in mine]
             if after:
                 a = after[0]
                 ev.target.append(make_actor(sentence, a.code, (a.start, a.end)))
@@ -205,7 +215,7 @@ def nominal(sentence: str, events: list[CodedEvent], actors: list) -> list[Coded
         for noun, code in t.purpose:
             for j in range(len(words) - len(noun) + 1):
                 if tuple(words[j : j + len(noun)]) == noun and toks[j].start > first.trigger[1]:
-                    if first.type not in ("PROTEST", "ASSAULT", "COERCE"):
+                    if first.type not in ("PROTEST", "ASSAULT"):
                         first.type, first.mode, first.cameo = "PROTEST", None, code
                     break
     return events
@@ -254,3 +264,18 @@ def agent_countries(events: list[CodedEvent], actors: list) -> None:
                 actor.country = country
                 if actor.code.startswith("~"):
                     actor.code = prefix + actor.code[1:]
+
+
+def same_type(events: list[CodedEvent]) -> list[CodedEvent]:
+    """A later event of the same type by the same (or no) source repeats the earlier one
+    ("opened investigations against officials suspected of ..."): keep one."""
+    out: list[CodedEvent] = []
+    for ev in events:
+        src = {a.country for a in ev.source}
+        prev = next((p for p in out if p.type == ev.type
+                     and (not src or src <= {a.country for a in p.source})), None)
+        if prev is None:
+            out.append(ev)
+        elif not prev.target and ev.target:
+            prev.target = ev.target
+    return out

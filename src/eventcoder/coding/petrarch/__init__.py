@@ -26,6 +26,14 @@ Coding one sentence (``date`` ISO, resolves date-restricted actor codes)::
 Codes like ``"032:033"`` are already split: source->target gets 032, target->source 033.
 Verbs coded ``---`` give no event; ``###`` (actor, verb or pattern) discards the sentence.
 
+``coder.code_with_actors(sentence, date)`` returns the events and the actor phrases from one
+analysis; ``ev.verb`` names the verb entry. Options (attributes, off by default = PETRARCH/TABARI
+behaviour; the English PLOVER coder ``eventcoder.coding.cameo_english`` turns them on):
+``transparent`` (code prefixes such as "01" that do not end a clause segment), ``one_sided``
+(events with only a source or a target), ``same_code`` (source and target may share a code),
+``chain_to`` ("refused to meet": the verb after "to" is coded too), ``strict_gaps`` (pattern
+words do not reach past the next verb, "that" or a comma).
+
 For the engine: offsets are relative to the text passed in, so code each sentence from
 ``split_sentences`` and add the sentence start. ``coder.actor_mentions(sentence, date)`` gives
 the dictionary actor phrases (start, end, code) as extra actor mentions; the PatternEvents are

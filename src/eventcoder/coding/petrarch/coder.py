@@ -404,7 +404,9 @@ class PatternCoder:
         """Not a noun ("an attack", "a brief private visit"), not a capitalised name."""
         if tokens[i].text in NOT_VERBS:
             return False
-        if i == 0 and tokens[i].text.endswith("ED") and len(tokens) > 1 and tokens[1].title:
+        if i == 0 and tokens[0].text.endswith("ED") and (
+            len(tokens) > 1 and (tokens[1].title or 1 in covered)
+        ):
             return False  # "Ousted President X": a participle used as an adjective
         k = i - 1
         while k >= 0 and i - k <= 4:
