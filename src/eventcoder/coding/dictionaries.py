@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib import resources
 
 from eventcoder.coding.crosswalk import cameo_to_plover
-from eventcoder.coding.mentions import SimpleMention
 from eventcoder.coding.petrarch import PatternEvent, get_pattern_coder
+from eventcoder.knowledge.mention import Mention
 from eventcoder.model import Actor, Event, Evidence
 
 
@@ -53,15 +53,15 @@ def split_code(code: str) -> tuple[str | None, str | None]:
 
 
 def actor_matcher(actors: Sequence[str], agents: Sequence[str]) -> Callable[[str], list]:
-    """A function ``text -> [SimpleMention]`` over the user's actor (and agent) phrases."""
+    """A function ``text -> [Mention]`` over the user's actor (and agent) phrases."""
     coder = get_pattern_coder(actors=tuple(actors), agents=tuple(agents))
 
-    def match(text: str) -> list[SimpleMention]:
+    def match(text: str) -> list[Mention]:
         out = []
         for a in coder.actor_mentions(text):
             country, sector = split_code(a.code)
             out.append(
-                SimpleMention(
+                Mention(
                     a.start, a.end, text[a.start : a.end], "actor", a.code, country, sector, a.code
                 )
             )

@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from eventcoder.knowledge.mention import Mention
+
+__all__ = ["ACTOR_KINDS", "Mention", "knowledge_base", "merge_mentions"]
 
 ACTOR_KINDS = frozenset({"country", "org", "person", "role", "actor"})
 
 
-@dataclass
-class SimpleMention:
-    """A mention with the fields of :class:`eventcoder.knowledge.Mention` (for user dictionaries)."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    name: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
-    admin1: str | None = None
-    precision: str | None = None
-
-
 @lru_cache(maxsize=4)
-def knowledge_base(extra: tuple[str, ...] = ()) -> Any | None:
-    """The knowledge base, or None while :mod:`eventcoder.knowledge` is not available."""
-    try:
-        from eventcoder.knowledge import load_knowledge_base
-    except ImportError:
-        return None
+def knowledge_base(extra: tuple[str, ...] = ()) -> Any:
+    """The knowledge base with the user's extra files (cached per set of files)."""
+    from eventcoder.knowledge import load_knowledge_base
+
     return load_knowledge_base(extra)
 
 

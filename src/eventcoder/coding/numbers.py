@@ -14,6 +14,11 @@ How a number finds its category, first rule that fires:
    ("18 Sicherheitskräfte wurden getötet", "18 people were killed");
 4. a casualty noun a few words before it ("die Zahl der Toten stieg auf 18", "death toll of 18").
 
+German separable verbs ("nahm am Montag 35 Menschen fest", "setzten 12 Aktivisten fest",
+"brachten drei Geiseln um") are cues too: the clause-final particle counts as the verb's cue when
+a finite stem of the same verb stands earlier in the clause (kind ``separable`` in
+``casualties.tsv``: ``nahm|nahmen|nimmt ... fest``).
+
 Numbers joined by "und"/"and" before one casualty word are added ("9 Pilger und ein Fahrer
 getötet" -> 10; "ein"/"a" counts as one only before a person noun). When several counts fall in
 one category the largest is kept ("18 Tote, darunter 5 Kinder").
@@ -80,6 +85,7 @@ class _Lexicon:
     probe_suffix: tuple[str, ...]
     max_vague: int
     max_modifier: int
+    separable: dict[str, tuple[tuple[frozenset[str], str], ...]]  # particle -> (stems, category)
 
 
 @dataclass
@@ -147,6 +153,12 @@ def _lexicon(lang: str) -> _Lexicon:
         for c, cat, kind in (r[:3] for r in _read_tsv(lang, "casualties.tsv"))
         if kind in ("noun", "verb", "victim", "person")
     )
+    separable: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for c, cat, kind in (r[:3] for r in _read_tsv(lang, "casualties.tsv")):
+        if kind == "separable" and " ... " in c:
+            stems, _, particle = c.lower().rpartition(" ... ")
+            separable.setdefault(particle.strip(), []).append((frozenset(stems.split("|")), cat))
+            cues += (_Cue((_sep_word(cat),), cat, "verb"),)
     by_word: dict[str, list[_Cue]] = {}
     for cue in cues:
         if "*" not in cue.words[0]:
@@ -173,7 +185,32 @@ def _lexicon(lang: str) -> _Lexicon:
         probe_suffix=tuple(p[1:] for p in probes if p.startswith("*")),
         max_vague=max((len(k) for k in vague), default=1),
         max_modifier=max((len(k) for k in modifiers), default=1),
+        separable={k: tuple(v) for k, v in separable.items()},
     )
+
+
+def _sep_word(category: str) -> str:
+    """The stand-in token of a clause-final separable particle ("fest" -> arrested)."""
+    return f"<{category}>"
+
+
+_CLAUSE_END = _STOP | {",", "und", "oder", "sowie", "aber", "–", "-"}
+
+
+def _mark_separable(lex: _Lexicon, low: list[str]) -> None:
+    """Replace a clause-final particle whose verb stem stands earlier in the clause by the
+    stand-in cue of its category ("nahm ... 35 Menschen fest")."""
+    for p, w in enumerate(low):
+        entries = lex.separable.get(w)
+        if not entries or p == 0 or (p + 1 < len(low) and low[p + 1] not in _CLAUSE_END):
+            continue
+        for k in range(p - 1, max(-1, p - 15), -1):
+            if low[k] in _STOP or low[k] == ",":
+                break
+            cat = next((c for stems, c in entries if low[k] in stems), None)
+            if cat is not None:
+                low[p] = _sep_word(cat)
+                break
 
 
 def _word_matches(pattern: str, tok: str) -> bool:
@@ -334,6 +371,8 @@ def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None
     toks = list(_TOKEN.finditer(text, start, end))
     raw = [t.group() for t in toks]
     low = [t.lower() for t in raw]
+    if lex.separable:
+        _mark_separable(lex, low)
     exact, pre, suf = lex.probe_exact, lex.probe_prefix, lex.probe_suffix
     if not any(w in exact or w.startswith(pre) or w.endswith(suf) for w in low):
         return Casualties()  # no casualty word at all: the common case
@@ -442,7 +481,8 @@ def _link(
         if german and low[k] == "und" and k > j and raw[k - 1][0].islower():
             break  # "zwei Lager zerstört und Kämpfer festgenommen": a new predicate
         cue = cue_here(k, ("noun", "verb"))
-        if cue:
+        if cue and not (low[k].startswith("<") and victim is None):
+            # a separable particle counts people only ("setzte 5 Termine fest" does not)
             return cue.category, k, len(cue.words), victim
         v = _cue_at(lex, low, k, ("victim", "person"))
         if v and victim is None:

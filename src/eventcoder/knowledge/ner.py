@@ -157,13 +157,17 @@ def _propagate(tokens: list[str], found: set[tuple[int, int, str]], taken: set[i
 
 
 def _person_like(kb, tokens: list[str], text: str, starts: dict[int, int], pos: int) -> bool:
-    """A one-word place name that is also a given or family name, not after "in"/"nach"."""
+    """A one-word place name after a role noun, or one that is also a given or family name
+    and not after "in"/"nach"."""
     i = starts.get(pos)
-    if i is None or " " in text or not (text in kb.tables.first_names
-                                        or text in kb.tables.surnames):
+    if i is None or " " in text:
         return False
     r = rules()
     prev = tokens[i - 1] if i else ""
+    if prev in r["person_cues"] or (prev[:1].isupper() and r["role_re"].search(prev.lower())):
+        return True  # "Präsident Lincoln"
+    if not (text in kb.tables.first_names or text in kb.tables.surnames):
+        return False
     return prev not in r["locative_words"] and prev.lower() not in r["place_prepositions"] \
         and prev not in ("im", "am", "vom", "zum", "beim", "Im", "Am")
 
@@ -315,7 +319,7 @@ def _cue_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int]]:
                                           and r["role_re"].search(tokens[i].lower())):
             continue
         j = i + 1
-        while j < n and j - i <= 2 and _CAP.match(tokens[j]) and tokens[j].isalpha() \
+        while j < n and j - i <= 2 and _CAP.match(tokens[j]) and tokens[j].replace("-", "").isalpha() \
                 and tokens[j] not in common and tokens[j] not in cues and tokens[j] not in r["titles"] \
                 and not tokens[j].lower().endswith(r["noun_endings"]):
             j += 1
