@@ -65,3 +65,35 @@ def test_stdin_and_a_missing_file_keep_going_with_exit_code_1(tmp_path: Path) ->
     first = json.loads(res.stdout.splitlines()[0])
     assert [e["type"] for e in first["events"]] == ["COERCE"]
     assert "missing.txt" in res.stderr
+
+
+def test_english_cameo_backend(tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Russian troops attacked the Ukrainian city of Kharkiv on Monday, "
+        "killing 12 civilians, according to officials.\n",
+        encoding="utf-8",
+    )
+    runs = {}
+    for backend in ("lexicon", "cameo"):
+        res = CliRunner().invoke(
+            cli,
+            ["code", str(path), "--lang", "en", "--published", "2023-05-04", "--en-coder", backend],
+        )
+        assert res.exit_code == 0, res.output
+        art = json.loads(res.output.splitlines()[0])
+        runs[backend] = art["events"]
+        for ev in art["events"]:  # offsets point into the article text
+            for span in [ev["evidence"], *ev["source"], *ev["target"]]:
+                assert art["text"][span["start"] : span["end"]] == span["text"]
+    cameo = runs["cameo"]
+    assert cameo and cameo[0]["type"] == "ASSAULT"
+    assert cameo[0]["coder"].endswith("/cameo-en")
+    assert cameo[0]["source"][0]["country"] == "RUS"
+    assert cameo[0]["date"] == "2023-05-01"
+    assert not any(e["coder"].endswith("cameo-en") for e in runs["lexicon"])
+
+
+def test_unknown_english_backend_is_a_usage_error(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["code", str(_write(tmp_path)), "--en-coder", "spacy"])
+    assert res.exit_code == 2

@@ -254,3 +254,18 @@ def test_announcement_participle_after_the_event_noun():
     f = judge(text, "Lieferung", "de")
     assert f.label == "announced"
     assert f.source_text == "Der Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Die Soldaten töteten nach eigenen Angaben zwei Kämpfer.", "töteten"),
+        ("Die Armee erschoss nach palästinensischen Angaben einen Mann.", "erschoss"),
+        ("Die Soldaten töteten nach Armeeangaben zwei Kämpfer.", "töteten"),
+        ("Bei dem Gefecht wurden demnach drei Polizisten getötet.", "getötet"),
+    ],
+)
+def test_german_attribution_phrases(text, trigger):
+    f = judge(text, trigger, "de")
+    assert f.label == "reported"
+    assert f.source_text is None  # "nach eigenen Angaben" names nobody after it

@@ -164,3 +164,21 @@ def test_coordinated_counts_are_added():
     assert c.dead == 10
     c = find_casualties("Three nurses and a doctor were wounded.", "en")
     assert c.injured == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "arrested", "dead"),
+    [
+        ("Die Polizei nahm am Montag 35 Menschen fest.", 35, None),
+        ("Die Behörden setzten in der Hauptstadt 12 Aktivisten fest, sagte er.", 12, None),
+        ("Soldaten führten gestern neun Demonstranten ab.", 9, None),
+        ("Sicherheitskräfte nahmen am Sonntag 40 Demonstranten in Gewahrsam.", 40, None),
+        ("Bewaffnete brachten in der Nacht drei Geiseln um.", None, 3),
+        # a particle that is no verb's, or a count of things, is no casualty count
+        ("Die Regierung setzte 5 Termine fest.", None, None),
+        ("Sie nahmen an der Feier mit 300 Gästen teil.", None, None),
+    ],
+)
+def test_german_separable_verbs(text, arrested, dead):
+    c = find_casualties(text, "de")
+    assert (c.arrested, c.dead) == (arrested, dead)

@@ -122,6 +122,14 @@ def write_table(articles: Iterable[Article], out: TextIO) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="PETRARCH/TABARI verb-pattern dictionary (repeatable).",
 )
+@click.option(
+    "--en-coder",
+    type=click.Choice(["lexicon", "cameo"]),
+    default="lexicon",
+    show_default=True,
+    help="English coder: the built-in lexicons, or the PETRARCH-2 CAMEO dictionaries "
+    "(better actor countries, slower start-up).",
+)
 def code(
     files: tuple[str, ...],
     fmt: str,
@@ -132,6 +140,7 @@ def code(
     actors: tuple[str, ...],
     agents: tuple[str, ...],
     verbs: tuple[str, ...],
+    en_coder: str,
 ) -> None:
     """Code news articles into PLOVER events without a store.
 
@@ -146,7 +155,7 @@ def code(
         items = read_inputs(list(files) or ["-"], lang=lang, published=published, fmt=input_fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    coder = get_coder(actors=actors, agents=agents, verbs=verbs)
+    coder = get_coder(actors=actors, agents=agents, verbs=verbs, en_coder=en_coder)
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
     failed = False
     coded: list[Article] = []

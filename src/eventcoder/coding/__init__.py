@@ -42,8 +42,10 @@ def get_coder(
     actors: Sequence[str] = (),
     agents: Sequence[str] = (),
     verbs: Sequence[str] = (),
+    en_coder: str = "lexicon",
 ) -> Coder:
-    """Return the default coder, with optional PETRARCH/TABARI dictionary files loaded on top."""
+    """Return the default coder, with optional PETRARCH/TABARI dictionary files loaded on top;
+    ``en_coder="cameo"`` codes English with the PETRARCH-2 production dictionaries."""
     from eventcoder.coding.engine import EventCoder
 
-    return EventCoder(actors=actors, agents=agents, verbs=verbs)
+    return EventCoder(actors=actors, agents=agents, verbs=verbs, en_coder=en_coder)

@@ -7,6 +7,7 @@ is not installed the attribute stays empty (the engine still codes events).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 try:  # pragma: no cover - depends on the installed helper modules
@@ -36,6 +37,24 @@ def article_dates(text: str, lang: str, published: str | None) -> list[Any]:
         return []
 
 
+class SentenceDates:
+    """Date mentions per sentence, read on first use (only sentences with an event need them);
+    offsets are into the article text."""
+
+    def __init__(self, text: str, lang: str, published: str | None) -> None:
+        self.text, self.lang, self.published = text, lang, published
+        self._cache: dict[tuple[int, int], list[Any]] = {}
+
+    def of(self, lo: int, hi: int) -> list[Any]:
+        hit = self._cache.get((lo, hi))
+        if hit is None:
+            hit = self._cache[(lo, hi)] = [
+                replace(d, start=d.start + lo, end=d.end + lo)
+                for d in article_dates(self.text[lo:hi], self.lang, self.published)
+            ]
+        return hit
+
+
 def set_date(
     ev: Event, dates: Sequence[Any], sentence: tuple[int, int], head: int, published: str | None
 ) -> None:
@@ -49,16 +68,18 @@ def set_date(
         ev.date, ev.date_precision = published[:10], "day"
 
 
-def set_numbers(ev: Event, text: str, lang: str, span: tuple[int, int]) -> None:
+def set_numbers(ev: Event, text: str, lang: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Casualty counts of the event's clause; returns the spans of the counts ("35 Menschen")."""
     if find_casualties is None or ev.type not in NUMBER_TYPES:
-        return
+        return []
     try:
         c = find_casualties(text, lang, span[0], span[1])
     except Exception:  # noqa: BLE001
-        return
+        return []
     ev.dead, ev.injured, ev.arrested = c.dead, c.injured, c.arrested
     ev.dead_text, ev.injured_text, ev.arrested_text = c.dead_text, c.injured_text, c.arrested_text
     ev.victims = c.victims
+    return c.spans
 
 
 def factuality(

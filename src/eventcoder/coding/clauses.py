@@ -39,6 +39,11 @@ def split_clauses(
     while i < end:
         low = lowers[i]
         cut = None
+        if low == "(":  # a short parenthesis is an apposition: "Islamischer Staat (IS)"
+            close = next((j for j in range(i + 1, min(end, i + 6)) if lowers[j] == ")"), None)
+            if close is not None:
+                i = close + 1
+                continue
         if low in g.clause_punct:
             if low == "," and i in mention_ends and (i + 1) in mention_starts:
                 cut = None

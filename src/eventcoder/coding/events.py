@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventcoder.coding import attributes
@@ -73,6 +73,8 @@ def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) 
                 )
             )
     refs.sort(key=lambda r: r.start_tok)
+    if g.lang == "de":
+        refs = _appositions(refs)
     return _attach_countries(refs, view.lowers, g)
 
 
@@ -92,6 +94,33 @@ def _place_countries(
             if t - r.end_tok == 1 and view.lowers[r.end_tok] in ("aus", "from", "in", "of"):
                 r.country = p.country
                 break
+
+
+def _appositions(refs: list[ActorRef]) -> list[ActorRef]:
+    """A German role right before a name is one actor: "UN-Generalsekretär Ban Ki-moon" (the
+    name, with the role's country and sector when it has none)."""
+    out: list[ActorRef] = []
+    for r in refs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and r.kind in ("person", "org", "actor")
+            and prev.kind in ("role", "actor", "org")
+            and not prev.pronoun
+            and prev.end_tok == r.start_tok
+        ):
+            merged = replace(
+                r,
+                start_tok=prev.start_tok,
+                start=prev.start,
+                text=prev.text + " " + r.text if prev.end < r.start else prev.text + r.text,
+                country=r.country or prev.country,
+                sector=r.sector or prev.sector,
+            )
+            out[-1] = merged
+            continue
+        out.append(r)
+    return out
 
 
 def _attach_countries(refs: list[ActorRef], lowers: Sequence[str], g: Grammar) -> list[ActorRef]:
@@ -172,10 +201,18 @@ def _best(matches: list[TriggerMatch], lang: str) -> TriggerMatch:
 class ArticleCoder:
     """Codes one article (held by the ``eventcoder_events`` component)."""
 
-    def __init__(self, g: Grammar, version: str, dictionary: Any | None = None) -> None:
+    def __init__(
+        self,
+        g: Grammar,
+        version: str,
+        dictionary: Any | None = None,
+        sentence_coder: Any | None = None,
+    ) -> None:
         self.g = g
         self.version = version
         self.dictionary = dictionary  # a DictionaryCoder (user verb dictionaries) or None
+        # another coder of whole sentences (CameoSentenceCoder): it replaces the lexicon
+        self.sentence_coder = sentence_coder
 
     def code(
         self,
@@ -190,11 +227,7 @@ class ArticleCoder:
     ) -> list[Event]:
         text = view.text
         places = article_places(text, mentions)
-        dates = (
-            attributes.article_dates(text, lang, published)
-            if triggers or self.dictionary is not None
-            else []
-        )
+        dates = attributes.SentenceDates(text, lang, published)  # read where events are
         by_head = sorted(triggers, key=lambda m: m.head)
         heads = [m.head for m in by_head]
         actors = [m for m in mentions if m.kind in ACTOR_KINDS]
@@ -212,8 +245,15 @@ class ArticleCoder:
                 extra = self.dictionary.events(text, lo, hi, published)
                 for ev in extra:
                     ev.location = locate(places, text, (lo, hi), (lo, hi), set())
-                    attributes.set_date(ev, dates, (lo, hi), ev.evidence.start, published)
+                    attributes.set_date(ev, dates.of(lo, hi), (lo, hi), ev.evidence.start, published)
                 events.extend(extra)
+                prev_text = text[lo:hi]
+                continue
+            if self.sentence_coder is not None:
+                for ev, (t_lo, t_hi) in self.sentence_coder.events(text, lo, hi, published):
+                    self._attributes(ev, text, lang, (lo, hi), (t_lo, t_hi), places, dates, published)
+                    ev.coder = f"{self.version}/{self.sentence_coder.name}"
+                    events.append(ev)
                 prev_text = text[lo:hi]
                 continue
             if not sent_trigs:
@@ -223,12 +263,18 @@ class ArticleCoder:
                 continue
             refs = _refs(view, actors[ma:mb], lo, hi, self.g)
             _place_countries(refs, places.places, view, lo, hi)
-            inside = {t for r in refs for t in range(r.start_tok, r.end_tok)}
+            inside = {  # tokens an actor covers whole ("United States"), not "US-Angriff"
+                t
+                for r in refs
+                for t in range(r.start_tok, r.end_tok)
+                if r.start <= view.idx[t] and view.ends[t] <= r.end
+            }
             sent_trigs = [m for m in sent_trigs if m.head not in inside]  # "United States"
             head_set = {m.head for m in sent_trigs}
             rf = self._finder(view, refs, ts, te, head_set, memory)
             sent_events = []
             verbal_before = -2  # clause index of the last event from a verb
+            verbal_type = ""
             for ci, clause in enumerate(rf.clauses):
                 here = [
                     m
@@ -241,7 +287,13 @@ class ArticleCoder:
                     )
                     and not (lang == "en" and _noun_use(view.lowers, m, clause.start, self.g))
                     and view.lowers[m.head] not in self.g.nontrigger
-                    and _verb_case(view.texts, m, clause.start)
+                    and _verb_case(view.texts, m, clause.start, lang)
+                    and _particle_final(view, m, self.g)
+                    and not (
+                        view.lowers[m.head] in self.g.modal_threat
+                        and _zu_infinitive(view.lowers, clause)
+                    )  # "Die Krise droht zu eskalieren": a danger, not a threat
+                    and not _attributive(view, m, clause.start, self.g)
                     and not (
                         len(m.tokens) == 1
                         and m.entry.rank == 0
@@ -273,6 +325,12 @@ class ArticleCoder:
                     continue
                 if clause.marker in self.g.complementizer and verbal_before == ci - 1:
                     continue  # "demanded that X withdraw": the content of the previous event
+                if (
+                    verbal_before == ci - 1
+                    and verbal_type in CONTENT_TYPES
+                    and _zu_infinitive(view.lowers, clause)
+                ):
+                    continue  # "forderte X auf, Luftangriffe zu fliegen": what was asked for
                 if any(view.lowers[j] in self.g.speech for j in range(clause.start, clause.end)):
                     # "Auf die Frage nach der Entsendung ... erklärte sie": a topic, not an event
                     here = [
@@ -283,25 +341,35 @@ class ArticleCoder:
                     if not here:
                         continue
                 ev_match = _best(here, lang)
-                ev = self._event(
-                    view,
-                    rf,
-                    ci,
-                    clause,
-                    ev_match,
-                    places,
-                    dates,
-                    (lo, hi),
-                    published,
-                    lang,
-                    prev_text,
-                    refs,
-                )
-                if ev is not None:
-                    nominal = parse_frame(ev_match.entry.frame).nominal and not light
+                matches = [ev_match] + [
+                    m
+                    for m in here
+                    if m is not ev_match
+                    and parse_frame(m.entry.frame).nominal
+                    and rf.prep_of.get(m.head) in self.g.setting
+                    and m.entry.type != ev_match.entry.type
+                ][:1]  # "Bei einer Kundgebung ... nahm die Polizei 10 Menschen fest": both
+                for k, match in enumerate(matches):
+                    ev = self._event(
+                        view,
+                        rf,
+                        ci,
+                        clause,
+                        match,
+                        places,
+                        dates,
+                        (lo, hi),
+                        published,
+                        lang,
+                        prev_text,
+                        refs,
+                    )
+                    if ev is None:
+                        continue
+                    nominal = (parse_frame(match.entry.frame).nominal and not light) or k > 0
                     sent_events.append((ev, clause, nominal))
                     if not nominal:
-                        verbal_before = ci
+                        verbal_before, verbal_type = ci, ev.type
             if self.g.lang == "en":
                 sent_events = _main_events(sent_events, self.g)
             events.extend(self._merge([ev for ev, _, _ in sent_events]))
@@ -309,7 +377,7 @@ class ArticleCoder:
             prev_text = text[lo:hi]
         for ev in events:
             ev.article_id = article_id
-            ev.coder = self.version
+            ev.coder = ev.coder or self.version
             ev.assign_id()
         return events
 
@@ -336,7 +404,7 @@ class ArticleCoder:
         clause: Clause,
         m: TriggerMatch,
         places: ArticlePlaces,
-        dates: list[Any],
+        dates: attributes.SentenceDates,
         sentence: tuple[int, int],
         published: str | None,
         lang: str,
@@ -351,8 +419,20 @@ class ArticleCoder:
             ptype, mode = cue.becomes, None
             if cue.frame:
                 frame = parse_frame(cue.frame)
-        passive = is_passive(view.lowers, clause, m.head, self.g)
+        verb = m.head
+        if len(m.tokens) > 1 and (view.lowers[m.head] == "zu" or view.texts[m.head][:1].isupper()):
+            verb = m.tokens[-1]  # "zu zehn Jahren ... verurteilt", "Webseiten ... blockiert"
+        passive = is_passive(view.lowers, clause, verb, self.g)
         source, target = rf.fill(ci, m.head, frame, passive, m.tokens[-1])
+        between = len(target) > 1 and all(r.prep in BETWEEN for r in target)
+        if not source and between:
+            source, target = target[:1], target[1:]  # "Gefechte zwischen X und Y"
+        if frame.nominal:  # "US-Luftangriff": the first part of the word is the source
+            part = [r for r in rf.refs if r.start_tok == m.head and r.end < view.ends[m.head]]
+            if part:
+                target = target or [r for r in source if r not in part]
+                source = part
+            target = [r for r in target if r not in part]
         if "speaker" in parse_frame(e.frame).source and not source:
             return None  # a bare modal ("must") without anybody who demands
         if not source and not target and not frame.bare and ptype not in STANDALONE:
@@ -389,13 +469,43 @@ class ArticleCoder:
         )
         if ptype in DOMESTIC and loc is not None and loc.country:
             _domestic_defaults(ev, loc)
-        attributes.set_date(ev, dates, sentence, t_lo, published)
-        attributes.set_numbers(ev, text, lang, (c_lo, c_hi))
+        attributes.set_date(ev, dates.of(*sentence), sentence, t_lo, published)
+        counted = attributes.set_numbers(ev, text, lang, (c_lo, c_hi))
+        if counted and ptype == "ASSAULT":
+            _victims_as_target(ev, counted)
+            if between and not ev.source:
+                ev.source, ev.target = ev.target[:1], ev.target[1:]
+        if ptype in SYMMETRIC:
+            _split_symmetric(ev)
+        elif ptype in VICTIM_TYPES:
+            _victim_defaults(ev, loc, fallback)
         f = attributes.factuality(
             text, sentence, (view.idx[m.head], view.ends[m.head]), lang, prev_text
         )
+        if (
+            f is not None
+            and f.label == "negated"
+            and frame.nominal
+            and lang == "de"
+            and f.cue_start is not None
+            and not 0 < m.head - view.tok_at(f.cue_start + sentence[0]) <= 3
+        ):
+            # "Nach den Anschlägen ... sind nicht alle Fragen geklärt": the verb is negated,
+            # a noun event only by a word right before it ("keine Angriffe")
+            f = None
         if f is not None:
-            self._factuality(ev, f, sentence[0], view, rf, source, fallback)
+            self._factuality(ev, f, sentence[0], view, rf, source, fallback, m.head)
+            said = ev.attributed_to
+            cue_word = view.lowers[view.tok_at(f.cue_start + sentence[0])] if f.cue else ""
+            if (
+                said is not None
+                and f.source_start is not None
+                and cue_word in self.g.attribution
+            ):
+                # "X zufolge", "laut X": who says so is neither source nor target
+                lo, hi = f.source_start + sentence[0], f.source_end + sentence[0]
+                ev.source = [a for a in ev.source if not _within(a, lo, hi)]
+                ev.target = [a for a in ev.target if not _within(a, lo, hi)]
             if ev.factuality == "asserted" and f.label == "reported":
                 # the speaker reports their own act: what the clause itself says counts
                 own = attributes.factuality(
@@ -413,6 +523,31 @@ class ArticleCoder:
         )
         return ev
 
+    def _attributes(
+        self,
+        ev: Event,
+        text: str,
+        lang: str,
+        sentence: tuple[int, int],
+        trigger: tuple[int, int],
+        places: ArticlePlaces,
+        dates: attributes.SentenceDates,
+        published: str | None,
+    ) -> None:
+        """Place, date, numbers and factuality of an event from a sentence coder."""
+        span = (ev.evidence.start, ev.evidence.end)
+        actor_spans = {(a.start or 0, a.end or 0) for a in ev.source + ev.target}
+        ev.location = locate(places, text, span, sentence, actor_spans)
+        attributes.set_date(ev, dates.of(*sentence), sentence, trigger[0], published)
+        attributes.set_numbers(ev, text, lang, sentence)
+        if ev.factuality == "asserted":
+            f = attributes.factuality(text, sentence, trigger, lang, "")
+            if f is not None and f.label != "asserted":
+                ev.factuality = f.label
+                if f.source_text and f.source_start is not None:
+                    s = f.source_start + sentence[0]
+                    ev.attributed_to = Actor(text=f.source_text, start=s, end=s + len(f.source_text))
+
     def _factuality(
         self,
         ev: Event,
@@ -422,9 +557,12 @@ class ArticleCoder:
         rf: RoleFinder,
         source: list[ActorRef],
         fallback: str | None,
+        head: int,
     ) -> None:
         """Label and attribution; the speaker is the subject of the clause of the cue when the
-        role finder knows it, else the helper's attribution span."""
+        role finder knows it, else the helper's attribution span. A cue inside the event's own
+        clause with a span of its own ("laut X", "X zufolge", "nach Angaben von X") names
+        somebody other than the clause's subject."""
         ev.factuality = f.label
         if f.label not in ATTRIBUTED:
             return
@@ -432,6 +570,9 @@ class ArticleCoder:
         if f.cue_start is not None:
             tok = view.tok_at(f.cue_start + offset)
             ci = next((k for k, c in enumerate(rf.clauses) if c.start <= tok < c.end), None)
+            own_clause = ci is not None and rf.clauses[ci].start <= head < rf.clauses[ci].end
+            if own_clause and f.label == "reported" and view.lowers[tok] in self.g.attribution:
+                ci = None
             if ci is not None:
                 speaker = rf.subject(ci, tok)
         if speaker:
@@ -496,16 +637,131 @@ def _domestic_defaults(ev: Event, loc: Location) -> None:
         ev.target = [Actor(text=name, country=loc.country, sector="GOV")]
 
 
+BETWEEN = frozenset({"zwischen", "between"})
+
+
+def _within(a: Actor, lo: int, hi: int) -> bool:
+    return a.start is not None and a.end is not None and lo <= a.start and a.end <= hi
+
+# events whose zu-infinitive complement is their content, not an event of its own
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+
+
+def _zu_infinitive(lowers: Sequence[str], clause: Clause) -> bool:
+    """A German zu-infinitive clause (", Luftangriffe zu fliegen", ", einzufrieren")."""
+    last = clause.end - 1
+    while last > clause.start and not lowers[last][:1].isalnum():
+        last -= 1
+    return last > clause.start and (lowers[last - 1] == "zu" or "zu" in lowers[last][2:-3])
+
+
+# types done to people of a place: without a named target, the people of the event's place
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+# types done together: "X und Y haben miteinander telefoniert" has X as source and Y as target
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_VICTIM_SECTORS = {"civilians": "CVL", "protesters": "CVL", "security forces": None}
+
+
+def _victim_defaults(ev: Event, loc: Location | None, fallback: str | None) -> None:
+    """An attack or coercion without a named target is against the people of its place ("Bei
+    einem Anschlag in X starben 12 Menschen"); coercion (arrests, bans, sentences) is by the
+    authorities of the place, against its people, unless the text says otherwise. Inferred
+    actors have no offsets."""
+    # a place the text names (clause, sentence, dateline), not the article's main country
+    country = loc.country if loc is not None and loc.country and loc.start is not None else None
+    if ev.type == "COERCE":
+        country = country or (loc.country if loc is not None else None)
+        country = country or fallback or next((a.country for a in ev.source if a.country), None)
+    if country is None:
+        return
+    name = (
+        (loc.text or loc.name if loc is not None and loc.country == country else None)
+        or _country_name(country)
+        or country
+    )
+    if not ev.target:
+        sector = _VICTIM_SECTORS.get(ev.victims or "civilians", "CVL")
+        ev.target = [Actor(text=name, country=country, sector=sector)]
+    if not ev.source and ev.type == "COERCE":
+        ev.source = [Actor(text=name, country=country, sector="GOV")]
+
+
+def _victims_as_target(ev: Event, counted: list[tuple[int, int]]) -> None:
+    """The counted dead or injured are victims, not attackers ("Bei einem Anschlag sind 30
+    Menschen ums Leben gekommen": "Menschen" is the subject but the target)."""
+    victims = [
+        a
+        for a in ev.source
+        if a.start is not None and any(lo <= a.start <= hi + 1 for lo, hi in counted)
+    ]
+    if victims:
+        ev.source = [a for a in ev.source if a not in victims]
+        ev.target = ev.target or victims
+
+
+def _split_symmetric(ev: Event) -> None:
+    """Coordinated parties of a joint act and no target: the first is the source, the others
+    the target."""
+    if ev.target or len(ev.source) < 2:
+        return
+    if len({a.country for a in ev.source}) < 2:
+        return
+    ev.source, ev.target = ev.source[:1], ev.source[1:]
+
+
+def _particle_final(view: DocView, m: TriggerMatch, g: Grammar) -> bool:
+    """A German separable particle ends its clause: "warf ihm Betrug vor", not "warfen Steine
+    vor dem Gebäude" (there "vor" is a preposition)."""
+    step, lowers = m.entry.steps[-1], view.lowers
+    if len(m.tokens) < 2 or not step.gap or lowers[m.tokens[-1]] not in g.particle:
+        return True
+    p = m.tokens[-1]
+    while p < len(lowers):  # "griff die Stadt an der Grenze an": the last "an" is the particle
+        nxt = p + 1
+        if nxt >= len(lowers):
+            return True
+        w = lowers[nxt]
+        if not w[:1].isalnum() or w in g.conjunction or w in g.subordinator or w in g.clause_end:
+            return True
+        p = next((j for j in range(nxt, min(len(lowers), nxt + 12)) if step.test(lowers[j])), -1)
+        if p < 0 or any(not lowers[j][:1].isalnum() for j in range(nxt, p)):
+            return False
+    return False
+
+
+def _attributive(view: DocView, m: TriggerMatch, start: int, g: Grammar) -> bool:
+    """A German participle used as an adjective before its noun ("sechs inhaftierte
+    Oppositionsführer", "ein festgenommener Student", "die getöteten Soldaten") is no event."""
+    if g.lang != "de" or len(m.tokens) != 1 or parse_frame(m.entry.frame).nominal:
+        return False
+    h = m.head
+    if h == start or h + 1 >= len(view.texts) or not view.texts[h + 1][:1].isupper():
+        return False
+    word = view.lowers[h]
+    if word.endswith(("ter", "tes", "tem", "ener", "enes", "enem")):
+        return True  # never a finite verb
+    prev = view.lowers[h - 1]
+    return word.endswith(("te", "ten", "ene", "enen")) and (
+        prev in g.determiner or prev in g.numeral or prev.isdigit()
+    )
+
+
 def _country_name(code: str | None) -> str | None:
     kb = knowledge_base()
     return kb.country_name(code) if kb is not None and code else None
 
 
-def _verb_case(texts: Sequence[str], m: TriggerMatch, start: int) -> bool:
+def _verb_case(texts: Sequence[str], m: TriggerMatch, start: int, lang: str) -> bool:
     """Verbs are lower case: a capitalised verb trigger inside a clause is a noun or a name
     ("die Verletzte", "Bill de Blasio")."""
-    if parse_frame(m.entry.frame).nominal or m.head == start:
-        return True
+    if parse_frame(m.entry.frame).nominal:
+        # German nouns are capitalised: "kämpfen", "bekämpfen" are no "*kämpfe" nouns
+        return not (lang == "de" and texts[m.head][:1].islower())
+    if m.head == start:  # a German finite verb never opens a clause: "Inhaftierte wollten"
+        w = texts[m.head]
+        return not (w[:1].isupper() and w.endswith(("te", "ten")) and len(m.tokens) == 1)
+    if len(m.tokens) > 1 and not texts[m.tokens[-1]][:1].isupper():
+        return True  # a pattern that ends in its verb: "Webseiten ... blockiert"
     return not texts[m.head][:1].isupper()
 
 

@@ -23,6 +23,12 @@ class Grammar:
     no_bare: frozenset[str]  # generic verbs: generated single-verb entries are not used
     light: frozenset[str]  # light verbs: with a noun event in the clause the noun is the event
     speech: frozenset[str]  # verbs of saying: a noun in a PP of their clause is a topic
+    numeral: frozenset[str]  # number words ("sechs inhaftierte ..." is an adjective use)
+    setting: frozenset[str]  # "bei einer Kundgebung": a noun event there is an event of its own
+    modal_threat: frozenset[str]  # "droht zu eskalieren": with a zu-infinitive no threat
+    particle: frozenset[str]  # separable verb particles ("nahm ... fest"): end their clause
+    clause_end: frozenset[str]  # words a clause-final separable particle may stand before
+    attribution: frozenset[str]  # first words of "laut X", "X zufolge": not the clause subject
 
 
 @lru_cache(maxsize=8)

@@ -36,10 +36,7 @@ class Step:
     suffix: tuple[str, ...]
     infix: tuple[str, ...]
     gap: bool
-
-    @property
-    def exact_only(self) -> bool:
-        return not (self.prefix or self.suffix or self.infix)
+    exact_only: bool = False  # no prefixes, suffixes or infixes (set by parse_step)
 
     def test(self, tok: str) -> bool:
         if tok in self.exact:
@@ -91,7 +88,8 @@ def parse_step(text: str, gap: bool) -> Step:
             prefix.append(alt[:-1])
         else:
             exact.add(alt)
-    return Step(frozenset(exact), tuple(prefix), tuple(suffix), tuple(infix), gap)
+    plain = not (prefix or suffix or infix)
+    return Step(frozenset(exact), tuple(prefix), tuple(suffix), tuple(infix), gap, plain)
 
 
 def parse_pattern(pattern: str) -> tuple[Step, ...]:

@@ -475,7 +475,15 @@ def _link(
                 return c.category, b - k + 1, k, _victim(lex, low, j, nxt_q)
     # 3. a casualty word further right in the clause
     victim = None
-    for k in range(j, min(j + _WINDOW, nxt_q)):
+    k, limit = j - 1, min(j + _WINDOW, nxt_q)
+    while k + 1 < limit:
+        k += 1
+        if low[k] == "(":  # a short parenthesis is an apposition: "Staat (IS) festgenommen"
+            close = next((c for c in range(k + 1, min(k + 5, nxt_q)) if low[c] == ")"), None)
+            if close is not None:
+                limit = min(limit + close - k + 1, nxt_q)
+                k = close
+                continue
         if low[k] in _STOP or low[k] == ",":
             break
         if german and low[k] == "und" and k > j and raw[k - 1][0].islower():

@@ -30,11 +30,13 @@ from eventcoder.coding.lexicon import builtin_lexicon, load_lexicon_files
 from eventcoder.coding.mentions import knowledge_base, merge_mentions
 from eventcoder.coding.tokenizer import FastTokenizer
 from eventcoder.coding.triggers import TriggerMatcher
+from eventcoder.model import Event
 
 for _name in ("ec_sentences", "ec_mentions", "ec_triggers", "ec_view", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+MAX_GAP = {"de": 12, "en": 8}  # tokens a "..." may skip (German middle fields are long)
 _SIMPLE_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
@@ -56,6 +58,86 @@ def _view(doc: Doc) -> DocView:
 def _text(doc: Doc) -> str:
     # doc.text joins all tokens on every call; the view keeps the text once
     return _view(doc).text
+
+
+class Stages:
+    """The engine's steps for one language as plain functions over token arrays.
+
+    The spaCy components below wrap them; :class:`~eventcoder.coding.engine.EventCoder` calls
+    them directly on :func:`~eventcoder.coding.tokenizer.tokenize` output (no spaCy Doc: making
+    one costs a vocabulary lookup per token and a quarter of the run time).
+    """
+
+    def __init__(
+        self,
+        lang: str,
+        *,
+        version: str = "",
+        knowledge: Sequence[str] = (),
+        actors: Sequence[str] = (),
+        agents: Sequence[str] = (),
+        verbs: Sequence[str] = (),
+        lexicons: Sequence[str] = (),
+        en_coder: str = "lexicon",
+    ) -> None:
+        self.lang = lang
+        self.kb = knowledge_base(tuple(knowledge))
+        self.user = user_actor_matcher(tuple(actors), tuple(agents))
+        self.matcher = trigger_matcher(lang, tuple(lexicons))
+        dictionary = None
+        if verbs:
+            from eventcoder.coding.dictionaries import DictionaryCoder
+
+            dictionary = DictionaryCoder(list(actors), list(agents), list(verbs))
+        sentence_coder = None
+        if lang == "en" and en_coder == "cameo" and dictionary is None:
+            from eventcoder.coding.cameo_backend import CameoSentenceCoder
+
+            sentence_coder = CameoSentenceCoder()
+        self.coder = ArticleCoder(grammar_for(lang), version, dictionary, sentence_coder)
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        return _sentences(text, self.lang)
+
+    def mentions(self, text: str, published: str | None) -> list[Any]:
+        found = self.kb.match(text, self.lang, published) if self.kb is not None else []
+        if self.user is not None:
+            found = merge_mentions(self.user(text), found)
+        return found
+
+    def triggers(self, view: DocView, sentences: Sequence[tuple[int, int]]) -> list[Any]:
+        found = []
+        for lo, hi in sentences or [(0, len(view.text))]:  # patterns stay in a sentence
+            found.extend(self.matcher.match(view.lowers, view.tok_at(lo), view.tok_end(hi)))
+        return found
+
+    def events(
+        self,
+        view: DocView,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[Any],
+        triggers: Sequence[Any],
+        article_id: str,
+        published: str | None,
+    ) -> list[Event]:
+        return self.coder.code(
+            view,
+            sentences or [(0, len(view.text))],
+            mentions,
+            triggers,
+            article_id=article_id,
+            published=published,
+            lang=self.lang,
+        )
+
+    def run(self, view: DocView, article_id: str, published: str | None) -> list[Event]:
+        """All steps on one article's token arrays."""
+        sentences = self.sentences(view.text)
+        triggers = self.triggers(view, sentences)
+        if not triggers and self.coder.dictionary is None and self.coder.sentence_coder is None:
+            return []  # no trigger word at all: no event, whatever the actors
+        mentions = self.mentions(view.text, published)
+        return self.events(view, sentences, mentions, triggers, article_id, published)
 
 
 @Language.factory("eventcoder_sentences")
@@ -112,24 +194,17 @@ def make_triggers(nlp: Language, name: str, lexicons: list[str]) -> Any:
 def make_events(
     nlp: Language, name: str, version: str, actors: list[str], agents: list[str], verbs: list[str]
 ) -> Any:
-    dictionary = None
-    if verbs:
-        from eventcoder.coding.dictionaries import DictionaryCoder
-
-        dictionary = DictionaryCoder(actors, agents, verbs)
-    coder = ArticleCoder(grammar_for(nlp.lang), version, dictionary)
-    lang = nlp.lang
+    stages = Stages(nlp.lang, version=version, actors=actors, agents=agents, verbs=verbs)
 
     def events(doc: Doc) -> Doc:
         view = _view(doc)
-        doc._.events = coder.code(
+        doc._.events = stages.events(
             view,
-            doc._.ec_sentences or [(0, len(view.text))],
+            doc._.ec_sentences or [],
             doc._.ec_mentions or [],
             doc._.ec_triggers or [],
-            article_id=doc.user_data.get("article_id", ""),
-            published=doc.user_data.get("published"),
-            lang=lang,
+            doc.user_data.get("article_id", ""),
+            doc.user_data.get("published"),
         )
         return doc
 
@@ -140,7 +215,7 @@ def make_events(
 def trigger_matcher(lang: str, lexicons: tuple[str, ...] = ()) -> TriggerMatcher:
     """Built-in + user trigger entries of one language, indexed once (cached)."""
     entries = list(builtin_lexicon(lang)) + load_lexicon_files(lexicons)
-    return TriggerMatcher(entries)
+    return TriggerMatcher(entries, max_gap=MAX_GAP.get(lang, 8))
 
 
 @lru_cache(maxsize=4)

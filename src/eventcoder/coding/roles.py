@@ -166,6 +166,8 @@ def _np_end(
             if not seen_noun and (nxt_noun or (i + 1 < end and not texts[i + 1][:1].isalpha())):
                 i += 1  # adjective before the noun
                 continue
+            if seen_noun and low.endswith(("ener", "ter")) and "ge" in low[:-4]:
+                break  # a participle opens a new phrase: "in Nordkorea festgenommener Student"
             if seen_noun and nxt_noun and low.endswith("er"):
                 seen_noun = False  # genitive without article: "Entsendung russischer Truppen"
                 i += 1
@@ -221,6 +223,7 @@ class RoleFinder:
             if (
                 between
                 and all(w in self.g.conjunction or w in self.g.determiner for w in between)
+                and any(w in self.g.conjunction for w in between)  # not "X eine Y"
                 and r.prep == first.prep
                 and not r.pronoun
             ):

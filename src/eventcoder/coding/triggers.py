@@ -32,8 +32,9 @@ class TriggerMatch:
 class TriggerMatcher:
     """All trigger entries of one language, indexed for one pass over lower-cased tokens."""
 
-    def __init__(self, entries: Iterable[TriggerEntry]) -> None:
+    def __init__(self, entries: Iterable[TriggerEntry], max_gap: int = MAX_GAP) -> None:
         self.entries = list(entries)
+        self.max_gap = max_gap  # German separable verbs have long middle fields
         self._exact: dict[str, list[TriggerEntry]] = defaultdict(list)
         self._prefix: dict[str, list[TriggerEntry]] = defaultdict(list)
         self._prefix_lens: set[int] = set()
@@ -57,6 +58,7 @@ class TriggerMatcher:
             self._affix.make_automaton()
         self._lens = sorted(self._prefix_lens)
         self._cache: dict[str, _Candidates] = {}
+        self._shared: dict[tuple[int, ...], _Candidates] = {}
 
     def _candidates(self, tok: str) -> _Candidates:
         """Entries whose first step accepts ``tok``, indexed by the words of their second step."""
@@ -64,7 +66,13 @@ class TriggerMatcher:
         if hit is None:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.clear()
-            hit = self._cache[tok] = _Candidates(self._lookup(tok))
+                self._shared.clear()
+            entries = self._lookup(tok)
+            key = tuple(map(id, entries))  # many words share one list ("attack*"): build once
+            hit = self._shared.get(key)
+            if hit is None:
+                hit = self._shared[key] = _Candidates(entries)
+            self._cache[tok] = hit
         return hit
 
     def _lookup(self, tok: str) -> list[TriggerEntry]:
@@ -97,7 +105,7 @@ class TriggerMatcher:
             best: list[TriggerMatch] = []
             best_pri: tuple[int, int, int] | None = None
             for e in cands.viable(present):
-                toks = self._rest(e, lowers, i, end)
+                toks = self._rest(e, lowers, i, end, self.max_gap)
                 if toks is None:
                     continue
                 pri = e.priority
@@ -111,17 +119,21 @@ class TriggerMatcher:
         return found
 
     @staticmethod
-    def _rest(e: TriggerEntry, lowers: Sequence[str], i: int, end: int) -> tuple[int, ...] | None:
+    def _rest(
+        e: TriggerEntry, lowers: Sequence[str], i: int, end: int, max_gap: int = MAX_GAP
+    ) -> tuple[int, ...] | None:
         toks = [i]
         pos = i
         for step in e.steps[1:]:
-            limit = min(end, pos + 1 + (MAX_GAP if step.gap else 0) + 1)
+            limit = min(end, pos + 1 + (max_gap if step.gap else 0) + 1)
             nxt = None
+            exact = step.exact if step.exact_only else None  # a set test is all it takes
             for j in range(pos + 1, limit):
-                if step.test(lowers[j]):
+                w = lowers[j]
+                if w in exact if exact is not None else step.test(w):
                     nxt = j
                     break
-                if lowers[j] in GAP_STOP:
+                if w in GAP_STOP:
                     break
             if nxt is None:
                 return None

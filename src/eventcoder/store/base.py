@@ -20,6 +20,8 @@ from eventcoder.store.filters import (
     date_bounds,
     event_conditions,
     only_dates,
+    text_conditions,
+    text_subqueries,
 )
 from eventcoder.store.rows import (
     ACTOR_COLUMNS,
@@ -68,6 +70,8 @@ class Store:
     """Articles with their coded events; filtered queries, statistics and the actor network."""
 
     url: str
+    #: the text filters use SQLite's trigram index (set by the backend when it has one)
+    _fts = False
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
@@ -106,6 +110,18 @@ class Store:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.url}>"
+
+    def _conditions(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+        """The filters as conditions over ``events e`` for this backend."""
+        return event_conditions(**filters, fts=self._fts)
+
+    def _text_path(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
+        """Conditions over ``event_text t`` when the text index should drive the query."""
+        return text_conditions(filters) if self._fts else None
+
+    def _page_path(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
+        """Like :meth:`_text_path`, for a newest-first page (a backend may walk instead)."""
+        return self._text_path(filters)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -207,15 +223,26 @@ class Store:
         self, *, limit: int | None = 100, offset: int = 0, **filters: Any
     ) -> list[Event]:
         """Events matching the filters, newest first (by event date, undated last, then id)."""
-        where, params = event_conditions(**filters)
-        # ids first (small rows, indexes), then the documents of just that page
-        sql = f"SELECT e.id FROM events e{_where(where)} ORDER BY e.day DESC NULLS LAST, e.id DESC"
         by_country = country_conditions(filters)
-        if by_country:
+        by_text = self._page_path(filters)
+        # ids first (small rows, indexes), then the documents of just that page
+        if by_text:
+            where, params = by_text
+            sql = (
+                f"SELECT t.event_id FROM event_text t{_where(where)} "
+                "ORDER BY t.day DESC NULLS LAST, t.event_id DESC"
+            )
+        elif by_country:
             where, params = by_country
             sql = (
                 f"SELECT DISTINCT ec.event_id, ec.day FROM event_countries ec{_where(where)} "
                 "ORDER BY ec.day DESC NULLS LAST, ec.event_id DESC"
+            )
+        else:
+            where, params = self._conditions(filters)
+            sql = (
+                f"SELECT e.id FROM events e{_where(where)} "
+                "ORDER BY e.day DESC NULLS LAST, e.id DESC"
             )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -232,14 +259,32 @@ class Store:
 
     def count_events(self, **filters: Any) -> int:
         """The number of events matching the filters."""
-        where, params = event_conditions(**filters)
+        given = {k for k, v in filters.items() if v not in (None, "", [], ())}
+        if given and given <= {"q", "actor"}:
+            n = self._count_text_only(filters)
+            if n is not None:
+                return n
         by_country = country_conditions(filters)
-        if by_country:
+        by_text = self._text_path(filters)
+        if by_text:
+            where, params = by_text
+            sql = f"SELECT COUNT(*) FROM event_text t{_where(where)}"
+        elif by_country:
             where, params = by_country
             sql = f"SELECT COUNT(DISTINCT ec.event_id) FROM event_countries ec{_where(where)}"
         else:
+            where, params = self._conditions(filters)
             sql = f"SELECT COUNT(*) FROM events e{_where(where)}"
         return int(self._rows(sql, params)[0][0])
+
+    def _count_text_only(self, filters: dict[str, Any]) -> int | None:
+        """The count when only text filters are given, from the text tables alone (every row
+        there belongs to a stored event); None when that takes more than one subquery."""
+        subqueries = text_subqueries(q=filters.get("q"), actor=filters.get("actor"))
+        if len(subqueries) != 1:
+            return None
+        sql, params = subqueries[0]
+        return int(self._rows(f"SELECT COUNT(*) FROM ({sql}) m", params)[0][0])
 
     def count_articles(self) -> int:
         return int(self._rows("SELECT COUNT(*) FROM articles")[0][0])
@@ -251,7 +296,7 @@ class Store:
         least one matching event, each carrying only its matching events; with only
         ``since``/``until``, articles without events published in that range are included too.
         """
-        where, params = event_conditions(**filters)
+        where, params = self._conditions(filters)
         select = "SELECT a.id, a.doc FROM articles a WHERE a.id > ?"
         select_params: list[Any] = []
         if where:
@@ -295,45 +340,104 @@ class Store:
                 return
 
     # -- aggregates -------------------------------------------------------------------------
-    def stats(self, **filters: Any) -> dict[str, Any]:
-        """Counts of the matching events: total, by day, type, country and factuality."""
-        where, params = event_conditions(**filters)
-        by_day: Counter[str] = Counter()
-        by_type: Counter[str] = Counter()
-        by_fact: Counter[str] = Counter()
-        if where:  # one pass over the matching events, summed up here
-            rows = self._rows(
-                f"SELECT e.day, e.type, e.factuality, COUNT(*) FROM events e{_where(where)} "
-                "GROUP BY e.day, e.type, e.factuality",
-                params,
-            )
-            for day, type_, fact, n in rows:
+    def stats(self, *, by_day_type: bool = False, **filters: Any) -> dict[str, Any]:
+        """Counts of the matching events: total, by day, type, country and factuality; with
+        ``by_day_type`` also by (day, type) for the stacked timeline, from the same query."""
+        days: Counter[str] = Counter()
+        types: Counter[str] = Counter()
+        cells: Counter[tuple[str, str]] = Counter()
+        facts: Counter[str] = Counter()
+        by_text = self._text_path(filters)
+        if by_text:
+            rows, countries = self._text_stats(*by_text)
+        else:
+            rows, countries = self._stat_rows(filters, by_day_type), self._country_rows(filters)
+        for day, type_, fact, n in rows:
+            n = int(n)
+            if day is not None:
+                days[day] += n
+            if type_ is not None:
+                types[type_] += n
                 if day is not None:
-                    by_day[day] += int(n)
-                by_type[type_] += int(n)
-                by_fact[fact] += int(n)
-            countries = self._rows(
-                "SELECT ec.country, COUNT(*) FROM events e JOIN event_countries ec "
-                f"ON ec.event_id = e.id{_where(where)} GROUP BY ec.country",
-                params,
-            )
-        else:  # each from its own (covering) index
-            for counter, column in ((by_day, "day"), (by_type, "type"), (by_fact, "factuality")):
-                sql = f"SELECT {column}, COUNT(*) FROM events GROUP BY {column}"
-                counter.update({k: int(n) for k, n in self._rows(sql) if k is not None})
-            countries = self._rows("SELECT country, COUNT(*) FROM event_countries GROUP BY country")
+                    cells[day, type_] += n
+            if fact is not None:
+                facts[fact] += n
 
         def ranked(counts: Iterable[tuple[str, Any]], key: str) -> list[dict[str, Any]]:
             pairs = sorted(((k, int(n)) for k, n in counts), key=lambda kn: (-kn[1], kn[0]))
             return [{key: k, "count": n} for k, n in pairs]
 
-        return {
-            "total": sum(by_type.values()),
-            "by_day": [{"day": d, "count": by_day[d]} for d in sorted(by_day)],
-            "by_type": ranked(by_type.items(), "type"),
+        out = {
+            "total": sum(types.values()),
+            "by_day": [{"day": d, "count": days[d]} for d in sorted(days)],
+            "by_type": ranked(types.items(), "type"),
             "by_country": ranked(countries, "country"),
-            "by_factuality": ranked(by_fact.items(), "factuality"),
+            "by_factuality": ranked(facts.items(), "factuality"),
         }
+        if by_day_type:
+            out["by_day_type"] = [
+                {"day": d, "type": t, "count": n} for (d, t), n in sorted(cells.items())
+            ]
+        return out
+
+    def _stat_rows(self, filters: dict[str, Any], by_day_type: bool) -> list[tuple[Any, ...]]:
+        """(day, type, factuality, count) rows of the matching events; without filters the
+        parts come apart from their covering indexes (the others None)."""
+        by_country = country_conditions(filters)
+        if by_country:
+            where, params = by_country
+            where = [f"e.id IN (SELECT ec.event_id FROM event_countries ec{_where(where)})"]
+        else:
+            where, params = self._conditions(filters)
+        if where:  # one pass over the matching events
+            return self._rows(
+                f"SELECT e.day, e.type, e.factuality, COUNT(*) FROM events e{_where(where)} "
+                "GROUP BY e.day, e.type, e.factuality",
+                params,
+            )
+        if by_day_type:
+            parts = [("day, type", lambda d, t, n: (d, t, None, n))]
+        else:
+            parts = [
+                ("day", lambda d, n: (d, None, None, n)),
+                ("type", lambda t, n: (None, t, None, n)),
+            ]
+        parts.append(("factuality", lambda f, n: (None, None, f, n)))
+        rows: list[tuple[Any, ...]] = []
+        for columns, shape in parts:
+            sql = f"SELECT {columns}, COUNT(*) FROM events GROUP BY {columns}"
+            rows.extend(shape(*r) for r in self._rows(sql))
+        return rows
+
+    def _text_stats(
+        self, where: list[str], params: list[Any]
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[str, int]]]:
+        """The statistics rows and the country counts from ``event_text`` (SQLite's text path),
+        read in one pass and counted here: cheaper than grouping and joining in SQL."""
+        cells: Counter[tuple[Any, Any, Any]] = Counter()
+        countries: Counter[str] = Counter()
+        sql = f"SELECT t.day, t.type, t.factuality, t.countries FROM event_text t{_where(where)}"
+        for day, type_, fact, codes in self._rows(sql, params):
+            cells[day, type_, fact] += 1
+            countries.update(c for c in codes.split("\n") if c)
+        return [(*k, n) for k, n in cells.items()], list(countries.items())
+
+    def _country_rows(self, filters: dict[str, Any]) -> list[tuple[Any, ...]]:
+        """(country, count) of the matching events; each event once per country it involves."""
+        by_country = country_conditions(filters)
+        if by_country:
+            where, params = by_country
+            sql = (
+                "SELECT c.country, COUNT(*) FROM event_countries c WHERE c.event_id IN "
+                f"(SELECT ec.event_id FROM event_countries ec{_where(where)}) GROUP BY c.country"
+            )
+        else:
+            where, params = self._conditions(filters)
+            sql = "SELECT ec.country, COUNT(*) FROM event_countries ec"
+            if where:
+                sql += f" WHERE ec.event_id IN (SELECT e.id FROM events e{_where(where)})"
+            sql += " GROUP BY ec.country"
+        return self._rows(sql, params)
 
     def network(
         self, *, by: str = "country", limit: int | None = None, **filters: Any
@@ -347,7 +451,7 @@ class Store:
         """
         if by not in ("country", "actor"):
             raise ValueError(f"by: expected 'country' or 'actor', got {by!r}")
-        where, params = event_conditions(**filters)
+        where, params = self._conditions(filters)
         sql = (
             "SELECT l.src, l.tgt, COUNT(*), SUM(l.coop) FROM links l WHERE l.keying = ?"
             + (f" AND l.event_id IN (SELECT e.id FROM events e{_where(where)})" if where else "")

@@ -81,6 +81,8 @@ def queries(store: Store) -> dict[str, Callable[[], Any]]:
         "country+type+factuality": {"country": "RUS", "type": "ASSAULT", "factuality": "reported"},
         "actor": {"actor": "minister"},
         "q": {"q": "parliament court"},
+        "q rare": {"q": "title 1234"},
+        "q+type": {"q": "parliament", "type": "PROTEST"},
     }
     out: dict[str, Callable[[], Any]] = {}
     for name, f in filters.items():
@@ -91,6 +93,7 @@ def queries(store: Store) -> dict[str, Callable[[], Any]]:
     out["page offset 5000"] = lambda: store.query_events(limit=50, offset=5000)
     out["stats()"] = store.stats
     out["stats(country)"] = lambda: store.stats(country="DEU")
+    out["stats(q)"] = lambda: store.stats(q="parliament")
     out["network()"] = store.network
     out["network(since)"] = lambda: store.network(since="2024-01-01")
     return out

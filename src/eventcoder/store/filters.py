@@ -67,8 +67,63 @@ def fold(text: str | None) -> str:
     return " ".join((text or "").casefold().split())
 
 
+def _and(conditions: list[str]) -> str:
+    return (" WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
 def _in(column: str, items: list[str]) -> str:
     return f"{column} IN ({', '.join('?' * len(items))})"
+
+
+MIN_TRIGRAM = 3  # shorter search terms cannot use a trigram index
+
+
+def text_terms(filters: dict[str, Any]) -> list[tuple[str, str]]:
+    """(column, folded term) pairs of the text filters: ``q`` words over "search" (evidence and
+    title), ``actor`` names over "actors"; each must occur as a substring."""
+    terms = [("search", w) for w in fold(filters.get("q")).split()]
+    return terms + [("actors", fold(name)) for name in values(filters.get("actor"))]
+
+
+def match_expression(terms: list[tuple[str, str]]) -> str | None:
+    """An FTS5 MATCH expression (trigram tokenizer: a quoted term = a substring) requiring all
+    ``terms`` of at least three characters; None when there are none."""
+    parts = [
+        f'{column} : "{term.replace(chr(34), chr(34) * 2)}"'
+        for column, term in terms
+        if len(term) >= MIN_TRIGRAM
+    ]
+    return " AND ".join(parts) or None
+
+
+def _text_index_conditions(filters: dict[str, Any], alias: str) -> tuple[list[str], list[Any]]:
+    """Conditions over ``event_text <alias>`` for the text filters, using the FTS5 index."""
+    where: list[str] = []
+    params: list[Any] = []
+    terms = text_terms(filters)
+    match = match_expression(terms)
+    if match:
+        where.append(f"{alias}.n IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
+        params.append(match)
+    for column, term in terms:
+        if len(term) < MIN_TRIGRAM:
+            where.append(f"{alias}.{column} LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(term))
+    return where, params
+
+
+def text_conditions(filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
+    """All conditions over ``event_text t`` (SQLite's full-text table, which also carries the
+    day, type and factuality of each event) when a text filter is given, else None.
+
+    Queries with ``q`` or ``actor`` then start from the (small) set the index finds instead of
+    looking each match up in ``events``.
+    """
+    if not text_terms(filters):
+        return None
+    where, params = _text_index_conditions(filters, "t")
+    base, base_params = event_conditions(**{**filters, "q": None, "actor": None}, alias="t")
+    return where + base, params + base_params
 
 
 def event_conditions(
@@ -80,48 +135,79 @@ def event_conditions(
     type: Any = None,
     factuality: Any = None,
     q: str | None = None,
+    fts: bool = False,
+    alias: str = "e",
 ) -> tuple[list[str], list[Any]]:
-    """SQL conditions (to be joined with AND) and their parameters for the given filters."""
+    """SQL conditions (to be joined with AND) and their parameters for the given filters.
+
+    ``fts``: the text filters use SQLite's trigram index (tables ``event_text``/``event_fts``)
+    instead of LIKE scans. ``alias``: "e" (the ``events`` table) or "t" (``event_text``, whose
+    event id column is ``event_id``; the text filters are then left out).
+    """
+    e = alias
     where: list[str] = []
     params: list[Any] = []
     if since not in (None, ""):
-        where.append("e.day >= ?")
+        where.append(f"{e}.day >= ?")
         params.append(_bound(since, "since", upper=False))
     if until not in (None, ""):
-        where.append("e.day <= ?")
+        where.append(f"{e}.day <= ?")
         params.append(_bound(until, "until", upper=True))
     types = [t.upper() for t in values(type)]
     if types:
         unknown = sorted(set(types) - set(PLOVER_TYPES))
         if unknown:
             raise ValueError(f"type: unknown PLOVER type(s) {', '.join(unknown)}")
-        where.append(_in("e.type", types))
+        where.append(_in(f"{e}.type", types))
         params.extend(types)
     facts = [f.lower() for f in values(factuality)]
     if facts:
         unknown = sorted(set(facts) - set(FACTUALITY))
         if unknown:
             raise ValueError(f"factuality: unknown value(s) {', '.join(unknown)}")
-        where.append(_in("e.factuality", facts))
+        where.append(_in(f"{e}.factuality", facts))
         params.extend(facts)
     countries = [c.upper() for c in values(country)]
     if countries:
-        where.append(
-            "e.id IN (SELECT ec.event_id FROM event_countries ec "
-            f"WHERE {_in('ec.country', countries)})"
-        )
+        if alias == "e":
+            where.append(
+                "e.id IN (SELECT ec.event_id FROM event_countries ec "
+                f"WHERE {_in('ec.country', countries)})"
+            )
+        else:  # a probe of the primary key per candidate
+            where.append(
+                "EXISTS (SELECT 1 FROM event_countries ec "
+                f"WHERE ec.event_id = {e}.event_id AND {_in('ec.country', countries)})"
+            )
         params.extend(countries)
+    if fts and text_terms({"q": q, "actor": actor}):
+        text_where, text_params = _text_index_conditions({"q": q, "actor": actor}, "t")
+        where.append(f"e.id IN (SELECT t.event_id FROM event_text t{_and(text_where)})")
+        params.extend(text_params)
+        return where, params
+    for sql, sql_params in text_subqueries(q=q, actor=actor):
+        where.append(f"e.id IN ({sql})")
+        params.extend(sql_params)
+    return where, params
+
+
+def text_subqueries(*, q: str | None = None, actor: Any = None) -> list[tuple[str, list[Any]]]:
+    """The text filters as subqueries (with their parameters) selecting matching event ids,
+    each id once: one per actor name and one for all words of ``q`` (LIKE, which a backend's
+    trigram index may serve)."""
+    out: list[tuple[str, list[Any]]] = []
     for name in values(actor):
-        where.append(
-            "e.id IN (SELECT ac.event_id FROM actors ac WHERE ac.search LIKE ? ESCAPE '\\')"
-        )
-        params.append(like_pattern(fold(name)))
+        out.append((
+            "SELECT DISTINCT ac.event_id FROM actors ac WHERE ac.search LIKE ? ESCAPE '\\'",
+            [like_pattern(fold(name))],
+        ))  # fmt: skip
     words = fold(q).split()
     if words:
         likes = " AND ".join(["d.search LIKE ? ESCAPE '\\'"] * len(words))
-        where.append(f"e.id IN (SELECT d.id FROM event_search d WHERE {likes})")
-        params.extend(like_pattern(w) for w in words)
-    return where, params
+        out.append((
+            f"SELECT d.id FROM event_search d WHERE {likes}", [like_pattern(w) for w in words]
+        ))  # fmt: skip
+    return out
 
 
 def only_dates(filters: dict[str, Any]) -> bool:

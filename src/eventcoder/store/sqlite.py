@@ -5,9 +5,24 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
+from importlib import resources
 from typing import Any
 
 from eventcoder.store.base import Store, StoreError, schema_sql
+from eventcoder.store.filters import MIN_TRIGRAM, like_pattern, match_expression, text_terms
+from eventcoder.store.rows import ArticleRows
+
+# event_text rows from the stored events (all of them, or one article's: + " WHERE ...")
+_FILL_TEXT = (
+    "INSERT INTO event_text (event_id, day, type, factuality, search, actors, countries) "
+    "SELECT e.id, e.day, e.type, e.factuality, s.search, COALESCE((SELECT "
+    "group_concat(a.search, char(10)) FROM actors a WHERE a.event_id = e.id), ''), "
+    "COALESCE((SELECT group_concat(c.country, char(10)) FROM event_countries c "
+    "WHERE c.event_id = e.id), '') "
+    "FROM events e JOIN event_search s ON s.id = e.id"
+)
+_TEXT_INDEX_KEY = "text_index"  # meta key: event_text/event_fts are complete
+DENSE_MATCHES = 2000  # a text filter matching at least this many (and 5 %) events is "dense"
 
 
 class SQLiteStore(Store):
@@ -40,12 +55,73 @@ class SQLiteStore(Store):
             self._conn.close()
             raise self._layout_error(exc) from exc
         self._init_meta()
+        self._fts = self._open_text_index()
         # planner statistics are refreshed whenever the number of articles has doubled
         self._articles = int(self._execute("SELECT COUNT(*) FROM articles").fetchone()[0])
         self._analyzed_at = self._articles
         has_stats = self._execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
         if self._articles and not has_stats.fetchone():
             self.optimize()
+
+    def _open_text_index(self) -> bool:
+        """Create (and for a database of an older version, fill) the trigram index behind the
+        text filters; False when this SQLite has no FTS5 trigram tokenizer (LIKE is used)."""
+        sql = resources.files("eventcoder.store").joinpath("text_sqlite.sql").read_text("utf-8")
+        try:
+            self._conn.executescript(sql)
+        except sqlite3.OperationalError as exc:
+            if not any(word in str(exc) for word in ("fts5", "tokenize", "trigram")):
+                raise StoreError(f"{self!r}: cannot set up the text index: {exc}") from exc
+            # no FTS5 or no trigram tokenizer (SQLite < 3.34): LIKE scans; an index made by
+            # another SQLite is rebuilt when it next opens the file
+            with self._transaction():
+                self._execute("DELETE FROM meta WHERE key = ?", (_TEXT_INDEX_KEY,))
+            return False
+        done = "SELECT 1 FROM meta WHERE key = ?"
+        if not self._execute(done, (_TEXT_INDEX_KEY,)).fetchone():
+            with self._transaction():
+                if not self._execute(done, (_TEXT_INDEX_KEY,)).fetchone():  # not meanwhile
+                    self._execute("DELETE FROM event_text")
+                    self._execute(_FILL_TEXT)
+                    self._execute(
+                        "INSERT INTO meta (key, value) VALUES (?, '1')", (_TEXT_INDEX_KEY,)
+                    )
+        return True
+
+    def _insert_rows(self, rows: ArticleRows) -> bool:
+        added = super()._insert_rows(rows)
+        if added and self._fts and rows.events:
+            self._execute(_FILL_TEXT + " WHERE e.article_id = ?", (rows.article[0],))
+        return added
+
+    def _page_path(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
+        """The trigram index finds the matching events; when only text filters are given and
+        they match many (5 % or more), walking the newest events and testing each with LIKE
+        fills a page sooner than sorting all matches."""
+        by_text = self._text_path(filters)
+        given = {k for k, v in filters.items() if v not in (None, "", [], ())}
+        terms = text_terms(filters)
+        if not by_text or not given <= {"q", "actor"}:
+            return by_text
+        match = match_expression(terms)
+        if match is None:
+            return by_text  # short terms only: LIKE scans already
+        (last,) = self._rows("SELECT COALESCE(MAX(n), 0) FROM event_text")[0]
+        cap = max(DENSE_MATCHES, int(last) // 20)
+        sql = "SELECT COUNT(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH ? LIMIT ?)"
+        if self._rows(sql, (match, cap))[0][0] < cap:
+            return by_text
+        where = [f"t.{column} LIKE ? ESCAPE '\\'" for column, _ in terms]
+        return where, [like_pattern(term) for _, term in terms]
+
+    def _count_text_only(self, filters: dict[str, Any]) -> int | None:
+        if not self._fts:
+            return super()._count_text_only(filters)
+        terms = text_terms(filters)
+        if any(len(term) < MIN_TRIGRAM for _, term in terms):
+            return None
+        sql = "SELECT COUNT(*) FROM event_fts WHERE event_fts MATCH ?"
+        return int(self._rows(sql, (match_expression(terms),))[0][0])
 
     def optimize(self) -> None:
         """Refresh the query planner's statistics (sampled: fast even on big databases)."""

@@ -12,10 +12,10 @@ BUCKETS = ("auto", "day", "week", "month")
 def day_type_counts(store: Any, filters: dict[str, Any]) -> Counter[tuple[str, str]]:
     """(day, type) -> number of matching events.
 
-    Uses ``stats()["by_day_type"]`` when the store offers it, else one ``stats(type=...)`` call
+    Uses ``stats(by_day_type=True)["by_day_type"]`` when the store offers it, else one ``stats(type=...)`` call
     per type present.
     """
-    stats = store.stats(**filters)
+    stats = store.stats(**filters, by_day_type=True)
     counts: Counter[tuple[str, str]] = Counter()
     if "by_day_type" in stats:
         for row in stats["by_day_type"]:
