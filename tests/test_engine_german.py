@@ -201,3 +201,53 @@ def test_negated_verb_does_not_negate_a_noun_event(coder) -> None:
     assert one(code(coder, text), "ASSAULT").factuality == "asserted"
     ev = one(code(coder, "Es gab keine Angriffe auf Zivilisten in Aleppo."), "ASSAULT")
     assert ev.factuality == "negated"
+
+
+def test_noun_event_of_the_setting_is_coded_besides_the_verb(coder) -> None:
+    text = "Bei einer Kundgebung in Kiew nahm die Polizei am Samstag zehn Teilnehmer fest."
+    events = code(coder, text)
+    assert sorted(types(events)) == ["COERCE", "PROTEST"]
+    assert one(events, "COERCE").arrested == 10
+    assert countries(one(events, "PROTEST").source) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Richter sprach in den Untersuchungsausschüssen über die Reform.",
+        "Die Machtkämpfe in der Partei prägen den Wahlkampf in Wien.",
+        "Die Gegner ritten im Wahlkampf heftige Attacken gegen den Kandidaten.",
+    ],
+)
+def test_words_that_only_end_like_triggers(coder, text) -> None:
+    assert "ASSAULT" not in types(code(coder, text))
+
+
+def test_clashes_are_fighting_only_with_victims(coder) -> None:
+    ev = one(code(coder, "Weitere 25 Tote gab es bei heftigen Auseinandersetzungen nahe Aleppo."), "ASSAULT")
+    assert ev.dead == 25
+    assert types(code(coder, "Die Auseinandersetzungen um den Haushalt in Wien gehen weiter.")) == []
+
+
+def test_summoning_an_ambassador(coder) -> None:
+    text = "Der polnische Außenminister will den russischen Botschafter ins Außenamt zitieren."
+    ev = one(code(coder, text), "ACCUSE")
+    assert countries(ev.source) == {"POL"} and countries(ev.target) == {"RUS"}
+
+
+def test_bare_role_does_not_take_the_country_it_acts_against(coder) -> None:
+    text = (
+        "Südkorea begann ein Manöver. In Südkorea wuchs die Sorge vor Nordkorea. "
+        "Das Militär drohte Südkorea am Samstag mit Militärschlägen."
+    )
+    ev = one(code(coder, text), "THREATEN")
+    assert countries(ev.target) == {"KOR"}
+    assert countries(ev.source) == {"PRK"}
+
+
+def test_pp_of_an_actor_is_no_passive_agent(coder) -> None:
+    text = "Der mutmaßliche Attentäter von Tel Aviv ist bei einer Schießerei erschossen worden."
+    ev = one(code(coder, text), "ASSAULT")
+    assert not any("Tel Aviv" in a.text for a in ev.source)
+    ev = one(code(coder, "Der Demonstrant wurde von der Polizei in Kairo festgenommen."), "COERCE")
+    assert [a.text for a in ev.source] == ["Polizei"]

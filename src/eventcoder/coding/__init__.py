@@ -5,17 +5,28 @@ The one interface the rest of the system uses is :func:`get_coder` returning a :
     coder = get_coder()                      # built-in German and English lexicons
     events = coder.code(article)             # Event objects, evidence offsets into article.text
 
-The engine is a blank spaCy pipeline per language (``pipeline.py``; nothing is downloaded) with
-the components ``eventcoder_sentences``, ``eventcoder_mentions`` (knowledge base),
-``eventcoder_triggers`` (lexicons ``language/<lang>/triggers*.tsv``) and ``eventcoder_events``
-(clauses, roles, attributes, location; ``events.py``). Modules: ``lexicon``/``triggers``
+The engine's steps per language are plain functions over token arrays (``pipeline.Stages``:
+sentences, knowledge-base mentions, trigger lexicons ``language/<lang>/triggers*.tsv``, events =
+clauses, roles, attributes, location in ``events.py``). ``EventCoder`` runs them directly on the
+fast tokenizer's arrays (no spaCy Doc: making one costs a vocabulary lookup per token); the same
+steps are registered as spaCy components ``eventcoder_sentences``, ``eventcoder_mentions``,
+``eventcoder_triggers`` and ``eventcoder_events`` (``build_pipeline``/``add_components``; nothing
+is downloaded) and give the same events in ``doc._.events``. Articles without any trigger word
+skip the knowledge base; dates are read only in sentences with an event.
+``get_coder(en_coder="cameo")`` codes English with the PETRARCH-2 production dictionaries
+(``cameo_backend.py``) instead of the lexicons. Modules: ``lexicon``/``triggers``
 (patterns), ``clauses``, ``roles`` (source/target frames), ``intent`` (promise -> AGREE, threat ->
 THREATEN, "must" -> REQUEST), ``location``, ``attributes`` (numbers, dates, factuality helpers),
 ``crosswalk`` (CAMEO -> PLOVER), ``dictionaries`` (user PETRARCH/TABARI files).
 
 Conventions worth knowing: a bare role ("die Polizei") takes the country of the event's place,
 else the article's main country; a protest without named actors is by and against the people
-of its place; English sentences give one event (the first verb's), German ones one per clause;
+of its place; an attack without a named target is against the people of the place the text
+names, a coercion (arrest, ban, sentence) by and against those of its place or the article's
+country (inferred actors have no offsets); counted dead/injured are targets, not sources;
+"X und Y ... miteinander" and "zwischen X und Y" give X as source and Y as target; German
+separable particles must end their clause ("warfen Steine vor dem Haus" is no "vorwerfen");
+participles used as adjectives ("sechs inhaftierte Oppositionelle") are no events; English sentences give one event (the first verb's), German ones one per clause;
 with ``verbs`` files English sentences are coded by those dictionaries alone.
 """
 

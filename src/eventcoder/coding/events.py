@@ -463,7 +463,7 @@ class ArticleCoder:
             cameo=cameo,
             context=context,
             evidence=Evidence(text[c_lo:c_hi], c_lo, c_hi),
-            source=_actors(source, fallback),
+            source=_actors(source, _source_fallback(fallback, loc, target, places, ptype)),
             target=_actors(target, fallback),
             location=loc,
         )
@@ -471,6 +471,8 @@ class ArticleCoder:
             _domestic_defaults(ev, loc)
         attributes.set_date(ev, dates.of(*sentence), sentence, t_lo, published)
         counted = attributes.set_numbers(ev, text, lang, (c_lo, c_hi))
+        if frame.counted and ev.dead is None and ev.injured is None:
+            return None  # "Auseinandersetzungen um den Haushalt": no fighting without victims
         if counted and ptype == "ASSAULT":
             _victims_as_target(ev, counted)
             if between and not ev.source:
@@ -515,8 +517,8 @@ class ArticleCoder:
                     ev.factuality = own.label
         ev.confidence = round(
             0.4
-            + 0.2 * bool(ev.source)
-            + 0.2 * bool(ev.target)
+            + 0.2 * any(a.start is not None for a in ev.source)  # read, not inferred
+            + 0.2 * any(a.start is not None for a in ev.target)
             + 0.1 * (len(e.steps) > 1)
             + 0.1 * (not frame.nominal),
             2,
@@ -638,6 +640,26 @@ def _domestic_defaults(ev: Event, loc: Location) -> None:
 
 
 BETWEEN = frozenset({"zwischen", "between"})
+
+
+def _source_fallback(
+    fallback: str | None,
+    loc: Location | None,
+    target: list[ActorRef],
+    places: ArticlePlaces,
+    ptype: str,
+) -> str | None:
+    """The country of a bare-role source ("das Militär drohte Südkorea"): not the target's own
+    country when it only comes from the article's main country; then the article's next one."""
+    if fallback is None or (loc is not None and loc.start is not None) or ptype in INTERNAL:
+        return fallback
+    named = {r.country for r in target if r.country and not r.pronoun}
+    if fallback not in named:
+        return fallback
+    return next((c for c in places.ranked if c not in named), fallback)
+
+
+INTERNAL = frozenset({"PROTEST", "COERCE"})  # done by and to people of one country
 
 
 def _within(a: Actor, lo: int, hi: int) -> bool:

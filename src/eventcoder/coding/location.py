@@ -26,6 +26,7 @@ class ArticlePlaces:
     dateline: Any | None
     main_place: Any | None
     main_country: str | None
+    ranked: tuple[str, ...] = ()  # the article's countries, most mentioned first
 
 
 def article_places(text: str, mentions: Sequence[Any]) -> ArticlePlaces:
@@ -51,7 +52,8 @@ def article_places(text: str, mentions: Sequence[Any]) -> ArticlePlaces:
         main_place = next(m for m in places if (m.name or m.text) == top)
     if dateline is not None and dateline.country:
         main_country = main_country or dateline.country
-    return ArticlePlaces(places, countries, dateline, main_place, main_country)
+    ranked = tuple(c for c, _ in counts.most_common())
+    return ArticlePlaces(places, countries, dateline, main_place, main_country, ranked)
 
 
 def _origin(text: str, start: int, lo: int) -> bool:

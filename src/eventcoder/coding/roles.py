@@ -15,7 +15,8 @@ Frames (the ``frame`` column of the trigger lexicons) read ``SOURCE>TARGET[;opti
 
 Options: ``keep`` (a passive does not swap roles: "Truppen wurden entsandt"), ``nom`` (the
 trigger is a noun; verbs beat nouns in the same clause; a noun event needs an actor unless
-``bare`` is given too: "Festnahmen", "Explosionen" are events on their own). A passive swaps ``subj`` to the target
+``bare`` is given too: "Festnahmen", "Explosionen" are events on their own), ``counted`` (an
+event only when the clause counts dead or injured: "Auseinandersetzungen" with "25 Tote"). A passive swaps ``subj`` to the target
 and takes the source from a ``von``/``durch``/``by`` PP. Pronouns ("er", "she") and unresolved
 subjects take the last subject of the sentence or of the previous sentence.
 """
@@ -60,6 +61,7 @@ class Frame:
     keep: bool = False
     nominal: bool = False
     bare: bool = False
+    counted: bool = False  # an event only when its clause counts dead or injured
 
 
 @lru_cache(maxsize=4096)
@@ -74,6 +76,7 @@ def parse_frame(text: str) -> Frame:
         keep="keep" in opts,
         nominal="nom" in opts,
         bare="bare" in opts,
+        counted="counted" in opts,
     )
 
 
@@ -403,4 +406,21 @@ class RoleFinder:
                 ]
             return self._group(near[0], pool) if near else []
         cands = [r for r in pool if r.prep == slot and id(r) not in used]
+        if slot in AGENT_PREPS.get(self.g.lang, ()):
+            cands = [r for r in cands if not self._attribute_pp(r, slot)]
         return self._group(cands[0], [r for r in pool if r.prep == slot]) if cands else []
+
+    def _attribute_pp(self, r: ActorRef, prep: str) -> bool:
+        """A PP right after another actor belongs to it: "der Attentäter von Tel Aviv" is no
+        agent of a passive."""
+        k = r.start_tok - 1
+        while k >= 0 and self.lowers[k] in self.g.determiner:
+            k -= 1
+        return (
+            k >= 0
+            and self.lowers[k] == prep
+            and any(
+                x.end_tok == k and x.kind in ("role", "person", "actor") and not x.genitive
+                for x in self.refs
+            )
+        )

@@ -115,11 +115,12 @@ class Store:
         """The filters as conditions over ``events e`` for this backend."""
         return event_conditions(**filters, fts=self._fts)
 
-    def _text_path(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
-        """Conditions over ``event_text t`` when the text index should drive the query."""
+    def _text_path(self, filters: dict[str, Any]) -> tuple[str, list[str], list[Any]] | None:
+        """(FROM, conditions, parameters) over ``event_text t`` when the text index should drive
+        the query."""
         return text_conditions(filters) if self._fts else None
 
-    def _page_path(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
+    def _page_path(self, filters: dict[str, Any]) -> tuple[str, list[str], list[Any]] | None:
         """Like :meth:`_text_path`, for a newest-first page (a backend may walk instead)."""
         return self._text_path(filters)
 
@@ -227,9 +228,9 @@ class Store:
         by_text = self._page_path(filters)
         # ids first (small rows, indexes), then the documents of just that page
         if by_text:
-            where, params = by_text
+            source, where, params = by_text
             sql = (
-                f"SELECT t.event_id FROM event_text t{_where(where)} "
+                f"SELECT t.event_id FROM {source}{_where(where)} "
                 "ORDER BY t.day DESC NULLS LAST, t.event_id DESC"
             )
         elif by_country:
@@ -267,8 +268,8 @@ class Store:
         by_country = country_conditions(filters)
         by_text = self._text_path(filters)
         if by_text:
-            where, params = by_text
-            sql = f"SELECT COUNT(*) FROM event_text t{_where(where)}"
+            source, where, params = by_text
+            sql = f"SELECT COUNT(*) FROM {source}{_where(where)}"
         elif by_country:
             where, params = by_country
             sql = f"SELECT COUNT(DISTINCT ec.event_id) FROM event_countries ec{_where(where)}"
@@ -284,7 +285,8 @@ class Store:
         if len(subqueries) != 1:
             return None
         sql, params = subqueries[0]
-        return int(self._rows(f"SELECT COUNT(*) FROM ({sql}) m", params)[0][0])
+        what = "COUNT(DISTINCT m.id)" if filters.get("actor") else "COUNT(*)"  # once per event
+        return int(self._rows(f"SELECT {what} FROM ({sql}) m", params)[0][0])
 
     def count_articles(self) -> int:
         return int(self._rows("SELECT COUNT(*) FROM articles")[0][0])
@@ -410,13 +412,13 @@ class Store:
         return rows
 
     def _text_stats(
-        self, where: list[str], params: list[Any]
+        self, source: str, where: list[str], params: list[Any]
     ) -> tuple[list[tuple[Any, ...]], list[tuple[str, int]]]:
         """The statistics rows and the country counts from ``event_text`` (SQLite's text path),
         read in one pass and counted here: cheaper than grouping and joining in SQL."""
         cells: Counter[tuple[Any, Any, Any]] = Counter()
         countries: Counter[str] = Counter()
-        sql = f"SELECT t.day, t.type, t.factuality, t.countries FROM event_text t{_where(where)}"
+        sql = f"SELECT t.day, t.type, t.factuality, t.countries FROM {source}{_where(where)}"
         for day, type_, fact, codes in self._rows(sql, params):
             cells[day, type_, fact] += 1
             countries.update(c for c in codes.split("\n") if c)

@@ -112,18 +112,29 @@ def _text_index_conditions(filters: dict[str, Any], alias: str) -> tuple[list[st
     return where, params
 
 
-def text_conditions(filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
-    """All conditions over ``event_text t`` (SQLite's full-text table, which also carries the
-    day, type and factuality of each event) when a text filter is given, else None.
+def text_conditions(filters: dict[str, Any]) -> tuple[str, list[str], list[Any]] | None:
+    """(FROM clause, conditions, parameters) over ``event_text t`` (SQLite's full-text table,
+    which also carries the day, type, factuality and countries of each event), joined with the
+    FTS5 index when a term can use it, for the filters when a text filter is given, else None.
 
     Queries with ``q`` or ``actor`` then start from the (small) set the index finds instead of
     looking each match up in ``events``.
     """
-    if not text_terms(filters):
+    terms = text_terms(filters)
+    if not terms:
         return None
-    where, params = _text_index_conditions(filters, "t")
+    source, where, params = "event_text t", [], []
+    match = match_expression(terms)
+    if match:
+        source = "event_fts JOIN event_text t ON t.n = event_fts.rowid"
+        where.append("event_fts MATCH ?")
+        params.append(match)
+    for column, term in terms:
+        if len(term) < MIN_TRIGRAM:
+            where.append(f"t.{column} LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(term))
     base, base_params = event_conditions(**{**filters, "q": None, "actor": None}, alias="t")
-    return where + base, params + base_params
+    return source, where + base, params + base_params
 
 
 def event_conditions(
@@ -141,8 +152,8 @@ def event_conditions(
     """SQL conditions (to be joined with AND) and their parameters for the given filters.
 
     ``fts``: the text filters use SQLite's trigram index (tables ``event_text``/``event_fts``)
-    instead of LIKE scans. ``alias``: "e" (the ``events`` table) or "t" (``event_text``, whose
-    event id column is ``event_id``; the text filters are then left out).
+    instead of LIKE scans. ``alias``: "e" (the ``events`` table) or "t" (``event_text``, with
+    ``event_id`` and ``countries`` columns; the text filters are then left out).
     """
     e = alias
     where: list[str] = []
@@ -174,12 +185,11 @@ def event_conditions(
                 "e.id IN (SELECT ec.event_id FROM event_countries ec "
                 f"WHERE {_in('ec.country', countries)})"
             )
-        else:  # a probe of the primary key per candidate
-            where.append(
-                "EXISTS (SELECT 1 FROM event_countries ec "
-                f"WHERE ec.event_id = {e}.event_id AND {_in('ec.country', countries)})"
-            )
-        params.extend(countries)
+            params.extend(countries)
+        else:  # the countries column of event_text, one code a line
+            found = [f"instr(char(10) || {e}.countries || char(10), ?) > 0"] * len(countries)
+            where.append(f"({' OR '.join(found)})")
+            params.extend(f"\n{c}\n" for c in countries)
     if fts and text_terms({"q": q, "actor": actor}):
         text_where, text_params = _text_index_conditions({"q": q, "actor": actor}, "t")
         where.append(f"e.id IN (SELECT t.event_id FROM event_text t{_and(text_where)})")
@@ -192,13 +202,13 @@ def event_conditions(
 
 
 def text_subqueries(*, q: str | None = None, actor: Any = None) -> list[tuple[str, list[Any]]]:
-    """The text filters as subqueries (with their parameters) selecting matching event ids,
-    each id once: one per actor name and one for all words of ``q`` (LIKE, which a backend's
-    trigram index may serve)."""
+    """The text filters as subqueries (with their parameters) selecting the matching event ids
+    (column ``id``; an actor's may repeat an event): one per actor name and one for all words
+    of ``q`` (LIKE, which a backend's trigram index may serve)."""
     out: list[tuple[str, list[Any]]] = []
     for name in values(actor):
         out.append((
-            "SELECT DISTINCT ac.event_id FROM actors ac WHERE ac.search LIKE ? ESCAPE '\\'",
+            "SELECT ac.event_id AS id FROM actors ac WHERE ac.search LIKE ? ESCAPE '\\'",
             [like_pattern(fold(name))],
         ))  # fmt: skip
     words = fold(q).split()

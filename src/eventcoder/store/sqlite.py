@@ -94,7 +94,7 @@ class SQLiteStore(Store):
             self._execute(_FILL_TEXT + " WHERE e.article_id = ?", (rows.article[0],))
         return added
 
-    def _page_path(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]] | None:
+    def _page_path(self, filters: dict[str, Any]) -> tuple[str, list[str], list[Any]] | None:
         """The trigram index finds the matching events; when only text filters are given and
         they match many (5 % or more), walking the newest events and testing each with LIKE
         fills a page sooner than sorting all matches."""
@@ -112,7 +112,7 @@ class SQLiteStore(Store):
         if self._rows(sql, (match, cap))[0][0] < cap:
             return by_text
         where = [f"t.{column} LIKE ? ESCAPE '\\'" for column, _ in terms]
-        return where, [like_pattern(term) for _, term in terms]
+        return "event_text t", where, [like_pattern(term) for _, term in terms]
 
     def _count_text_only(self, filters: dict[str, Any]) -> int | None:
         if not self._fts:
