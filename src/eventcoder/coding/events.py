@@ -470,7 +470,7 @@ class ArticleCoder:
         if ptype in DOMESTIC and loc is not None and loc.country:
             _domestic_defaults(ev, loc)
         attributes.set_date(ev, dates.of(*sentence), sentence, t_lo, published)
-        counted = attributes.set_numbers(ev, text, lang, (c_lo, c_hi))
+        counted = attributes.set_numbers(ev, text, lang, (c_lo, _counts_end(view, rf, ci, c_hi)))
         if frame.counted and ev.dead is None and ev.injured is None:
             return None  # "Auseinandersetzungen um den Haushalt": no fighting without victims
         if counted and ptype == "ASSAULT":
@@ -573,8 +573,9 @@ class ArticleCoder:
             tok = view.tok_at(f.cue_start + offset)
             ci = next((k for k, c in enumerate(rf.clauses) if c.start <= tok < c.end), None)
             own_clause = ci is not None and rf.clauses[ci].start <= head < rf.clauses[ci].end
-            if own_clause and f.label == "reported" and view.lowers[tok] in self.g.attribution:
-                ci = None
+            names_own = f.label == "reported" and view.lowers[tok] in self.g.attribution
+            if names_own and (own_clause or self.g.lang == "en"):
+                ci = None  # "..., according to X": X, not the subject of the cue's clause
             if ci is not None:
                 speaker = rf.subject(ci, tok)
         if speaker:
@@ -719,6 +720,18 @@ def _victims_as_target(ev: Event, counted: list[tuple[int, int]]) -> None:
     if victims:
         ev.source = [a for a in ev.source if a not in victims]
         ev.target = ev.target or victims
+
+
+def _counts_end(view: DocView, rf: RoleFinder, ci: int, c_hi: int) -> int:
+    """English "11 were killed and dozens injured": the counts of the coordinated clauses
+    that follow belong to the event."""
+    if rf.g.lang != "en":
+        return c_hi
+    k = ci + 1
+    while k < len(rf.clauses) and rf.clauses[k].after_conj and rf.clauses[k].marker is None:
+        c_hi = view.ends[rf.clauses[k].end - 1]
+        k += 1
+    return c_hi
 
 
 def _split_symmetric(ev: Event) -> None:

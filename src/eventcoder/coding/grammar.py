@@ -29,6 +29,9 @@ class Grammar:
     particle: frozenset[str]  # separable verb particles ("nahm ... fest"): end their clause
     clause_end: frozenset[str]  # words a clause-final separable particle may stand before
     attribution: frozenset[str]  # first words of "laut X", "X zufolge": not the clause subject
+    locative: frozenset[str]  # prepositions of place: their actor is no fallback target
+    quantifier: frozenset[str]  # "at least", "at most": the preposition modifies a number
+    approximate: frozenset[str]  # "about 200", "up to 30": prepositions before a number
 
 
 @lru_cache(maxsize=8)

@@ -98,7 +98,7 @@ def mark_phrases(
     i = start
     while i < end:
         low = lowers[i]
-        if low in g.preposition:
+        if low in g.preposition and not _quantity_modifier(lowers, i, end, g):
             j = _np_end(i + 1, lowers, texts, end, g, in_mention)
             for t in range(i + 1, j):
                 prep_of[t] = low
@@ -118,6 +118,17 @@ def mark_phrases(
         elif prev >= start and lowers[prev] == "of":
             r.genitive = True
     return prep_of
+
+
+def _quantity_modifier(lowers: Sequence[str], i: int, end: int, g: Grammar) -> bool:
+    """English "at least 11", "up to 30", "about 200": a preposition that modifies a number
+    heads no phrase (the counted people may be the subject)."""
+    if i + 1 >= end or not g.approximate:
+        return False
+    nxt = lowers[i + 1]
+    if nxt in g.quantifier:
+        return True
+    return lowers[i] in g.approximate and (nxt[:1].isdigit() or nxt in g.numeral)
 
 
 def _np_end(
@@ -227,7 +238,7 @@ class RoleFinder:
                 between
                 and all(w in self.g.conjunction or w in self.g.determiner for w in between)
                 and any(w in self.g.conjunction for w in between)  # not "X eine Y"
-                and r.prep == first.prep
+                and (r.prep == first.prep or self._shares_of(first, r))
                 and not r.pronoun
             ):
                 group.append(r)
@@ -235,6 +246,18 @@ class RoleFinder:
             else:
                 break
         return group
+
+    def _shares_of(self, first: ActorRef, r: ActorRef) -> bool:
+        """English "ministers of Egypt and Saudi Arabia": a country coordinated inside the
+        of-phrase of a combined actor mention belongs to the group."""
+        return (
+            self.g.lang == "en"
+            and r.prep == "of"
+            and r.kind == "country"
+            and first.prep is None
+            and first.kind == "actor"
+            and " of " in first.text.lower()
+        )
 
     # -- slots --------------------------------------------------------------
     def subject(self, ci: int, head: int | None = None, nominal: bool = False) -> list[ActorRef]:
@@ -255,7 +278,8 @@ class RoleFinder:
                 k = core.index(before[-1])
                 while k > 0 and self._group(core[k - 1], core)[-1] is before[-1]:
                     k -= 1
-                group = self._group(core[k], core)
+                with_of = [r for r in self._in(clause) if r in core or self._shares_of(core[k], r)]
+                group = self._group(core[k], with_of)
         elif clause.after_conj or (not nominal and self._verb_first(clause, head)):
             group = self._previous_subject(ci)
         elif after and self.g.lang == "de":
@@ -333,7 +357,15 @@ class RoleFinder:
         target = self._slot(tgt_slots, ci, head, pool, used, after=last)
         if not target and "none" not in tgt_slots and not frame.nominal:
             # any actor after the trigger: "rejected calls by Belarus's rulers"
-            rest = [r for r in pool if r.start_tok > last and id(r) not in used and not r.pronoun]
+            own = {r.country for r in source if r.country}  # their own place is no party
+            rest = [
+                r
+                for r in pool
+                if r.start_tok > last
+                and id(r) not in used
+                and not r.pronoun
+                and not (r.prep in self.g.locative and r.country in own)  # "met in Cairo"
+            ]
             target = self._group(rest[0], rest) if rest else []
         if (
             not source
