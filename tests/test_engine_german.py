@@ -76,7 +76,7 @@ def test_counted_dead_are_the_target_not_the_source(coder) -> None:
 
 
 def test_arrest_without_named_target_is_against_people_of_the_place(coder) -> None:
-    text = "In Istanbul wurden am Montag zwei Redakteure festgenommen."
+    text = "In Istanbul wurden am Montag 14 Personen festgenommen."  # no role noun
     ev = one(code(coder, text), "COERCE")
     assert countries(ev.target) == {"TUR"}
     assert countries(ev.source) == {"TUR"}  # by the authorities of the place

@@ -91,7 +91,7 @@ def test_description_without_country_is_dropped(kb):
     ("Die Polizei Almatys sperrte den Platz.", "Polizei Almatys", "KAZ", "COP"),
     ("Mehrere US-Truppen verließen die Basis.", "US-Truppen", "USA", "MIL"),
     ("Die Schweriner Staatsanwaltschaft ermittelt.", "Schweriner Staatsanwaltschaft", "DEU",
-     "GOV"),
+     "JUD"),
 ])
 def test_german_actor_combinations(kb, text, span, country, sector):
     m = find(kb.match(text, "de"), span)

@@ -28,6 +28,13 @@ country (inferred actors have no offsets); counted dead/injured are targets, not
 separable particles must end their clause ("warfen Steine vor dem Haus" is no "vorwerfen");
 participles used as adjectives ("sechs inhaftierte Oppositionelle") are no events; English sentences give one event (the first verb's), German ones one per clause;
 with ``verbs`` files English sentences are coded by those dictionaries alone.
+English specifics (word classes in ``language/en/grammar.tsv``): a generic single verb of the
+generated dictionary codes only "X verb Y" (ASSAULT/COERCE/PROTEST/MOBILIZE also with one actor
+or a count); deaths in accidents, fires and illness are no assault; "according to X" names X;
+"at least 11" is no prepositional phrase; "ministers of X and Y met" gives X -> Y; a place in the
+source's own country ("met in Cairo") is no fallback target; counts of a coordinated clause
+("and dozens injured") belong to the event; a title before a name ("Egyptian President X")
+gives the person's sector; equal trigger candidates are taken in lexicon order (deterministic).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from eventcoder.coding import attributes
@@ -63,6 +64,8 @@ def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) 
         taken.update(range(ts, te))
         ref = ActorRef(ts, te, m.start, m.end, m.text, m.kind, m.name, m.country, m.sector, m.code)
         ref.form = getattr(m, "form", None)
+        if g.lang == "en" and m.kind == "person" and m.sector in (None, "ELI"):
+            ref.sector = _title_sector(m.text) or m.sector  # "Egyptian President X": GOV
         refs.append(ref)
     ts, te = view.tok_at(lo), view.tok_end(hi)
     for t in range(ts, te):
@@ -76,6 +79,30 @@ def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) 
     if g.lang == "de":
         refs = _appositions(refs)
     return _attach_countries(refs, view.lowers, g)
+
+
+@lru_cache(maxsize=4096)
+def _title_sector(text: str) -> str | None:
+    """The sector of the title a person's mention opens with ("President", "Egyptian Prime
+    Minister"): the office the text gives them now, over a generic elite sector."""
+    words = text.split()
+    kb = knowledge_base()
+    if kb is None or len(words) < 2:
+        return None
+    for n in range(min(3, len(words) - 1), 0, -1):
+        prefix = " ".join(words[:n])
+        if not prefix[:1].isupper():
+            continue
+        found = kb.match(prefix, "en")
+        if (
+            len(found) == 1
+            and found[0].kind in ("role", "actor")
+            and found[0].start == 0
+            and found[0].end == len(prefix)
+            and found[0].sector
+        ):
+            return found[0].sector
+    return None
 
 
 def _place_countries(
@@ -189,9 +216,14 @@ def _best(matches: list[TriggerMatch], lang: str) -> TriggerMatch:
     """The clause's event trigger: verbs before nouns; in English the first verb (later ones are
     complements: "threatened to impose"), in German the most specific pattern."""
     if lang == "en":
-        return max(
+        return max(  # ties: the closer pattern, then the first in lexicon order
             matches,
-            key=lambda m: (not parse_frame(m.entry.frame).nominal, -m.head, m.entry.priority),
+            key=lambda m: (
+                not parse_frame(m.entry.frame).nominal,
+                -m.head,
+                m.entry.priority,
+                m.head - m.tokens[-1],
+            ),
         )
     return max(
         matches, key=lambda m: (not parse_frame(m.entry.frame).nominal, m.entry.priority, -m.head)
@@ -286,6 +318,8 @@ class ArticleCoder:
                         and (len(m.tokens) == 1 or m.entry.rank == 0)
                     )
                     and not (lang == "en" and _noun_use(view.lowers, m, clause.start, self.g))
+                    and not (lang == "en" and _name_use(view.texts, m, clause.start))
+                    and not (lang == "en" and _mishap(view.lowers, m, clause, self.g))
                     and view.lowers[m.head] not in self.g.nontrigger
                     and _verb_case(view.texts, m, clause.start, lang)
                     and _particle_final(view, m, self.g)
@@ -437,6 +471,12 @@ class ArticleCoder:
             return None  # a bare modal ("must") without anybody who demands
         if not source and not target and not frame.bare and ptype not in STANDALONE:
             return None  # "die muss man unterstützen": nobody supports anybody we know
+        generic = (
+            lang == "en" and len(m.tokens) == 1 and (e.rank == 0 or ptype in BILATERAL)
+        )
+        both = source and (target or (ptype in SYMMETRIC and len(source) > 1))  # "X and Y met"
+        if generic and ptype not in STANDALONE and not both:
+            return None  # a generic verb of the generated dictionary codes only X verb Y
         text = view.text
         first, last = clause.start, clause.end - 1
         while last > first and (
@@ -473,6 +513,8 @@ class ArticleCoder:
         counted = attributes.set_numbers(ev, text, lang, (c_lo, _counts_end(view, rf, ci, c_hi)))
         if frame.counted and ev.dead is None and ev.injured is None:
             return None  # "Auseinandersetzungen um den Haushalt": no fighting without victims
+        if generic and not (source or target or counted):
+            return None  # "the bus overturned", "he died": nobody we know, nobody counted
         if counted and ptype == "ASSAULT":
             _victims_as_target(ev, counted)
             if between and not ev.source:
@@ -626,6 +668,8 @@ class ArticleCoder:
 
 
 DOMESTIC = frozenset({"PROTEST"})  # protests are by and against people of the place
+# English verbs of meeting and visiting: a hand-written single verb also codes only X verb Y
+BILATERAL = frozenset({"CONSULT"})
 # types that are events without a named actor ("18 Menschen wurden verschleppt")
 STANDALONE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
@@ -812,6 +856,8 @@ def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) ->
         return True
     if prev in g.determiner or prev in g.preposition or prev in ("'s", "\u2019s"):
         return True
+    if h + 1 < len(lowers) and lowers[h + 1] in g.noun_head:
+        return True  # "press officer", "search operation": a noun modifier
     prev2 = lowers[h - 2] if h - 2 >= start else ""
     word = lowers[h]
     return (
@@ -820,6 +866,30 @@ def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) ->
         and prev not in g.pronoun
         and (prev2 in g.determiner or prev2 in g.preposition)
     )  # "its fisheries dispute"
+
+
+def _name_use(texts: Sequence[str], m: TriggerMatch, start: int) -> bool:
+    """An English noun trigger that is part of a name or a date: capitalised inside its clause
+    ("the Strike Force", "on March 2"), or before a number ("March 28")."""
+    if not texts[m.head][:1].isupper():
+        return False
+    nxt = texts[m.head + 1] if m.head + 1 < len(texts) else ""
+    return nxt[:1].isdigit() or (m.head > start and parse_frame(m.entry.frame).nominal)
+
+
+def _mishap(lowers: Sequence[str], m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """English deaths in an accident, fire or illness ("a fire killed five", "died of
+    cancer") are no assault."""
+    if m.entry.type != "ASSAULT" or not g.mishap:
+        return False
+    for t in range(clause.start, clause.end):
+        w = lowers[t]
+        prev = lowers[t - 1] if t > 0 else ""
+        if w in g.mishap and (
+            w not in g.ambiguous_mishap or prev in g.determiner or prev in g.mishap_before
+        ):
+            return True
+    return False
 
 
 def _main_events(

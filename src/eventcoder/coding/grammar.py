@@ -32,6 +32,10 @@ class Grammar:
     locative: frozenset[str]  # prepositions of place: their actor is no fallback target
     quantifier: frozenset[str]  # "at least", "at most": the preposition modifies a number
     approximate: frozenset[str]  # "about 200", "up to 30": prepositions before a number
+    mishap: frozenset[str]  # "a fire killed five", "died of cancer": deaths but no assault
+    ambiguous_mishap: frozenset[str]  # mishap words only after a determiner ("a fire")
+    mishap_before: frozenset[str]  # words that make an ambiguous one a mishap ("caught fire")
+    noun_head: frozenset[str]  # nouns that make a verb trigger before them a modifier
 
 
 @lru_cache(maxsize=8)

@@ -146,7 +146,7 @@ class _Candidates:
     """The entries one head word can start: those that end there, those whose second step is a
     set of words (found through the words of the sentence) and the others."""
 
-    __slots__ = ("always", "by_word", "empty")
+    __slots__ = ("always", "by_word", "empty", "order")
 
     def __init__(self, entries: list[TriggerEntry]) -> None:
         self.always: list[TriggerEntry] = []
@@ -159,6 +159,7 @@ class _Candidates:
                 for w in second.exact:
                     self.by_word.setdefault(w, []).append(e)
         self.empty = not entries
+        self.order = {id(e): k for k, e in enumerate(entries)}  # lexicon order, not set order
 
     def viable(self, present: set[str]) -> list[TriggerEntry]:
         """Entries that may match in a range whose words are ``present``."""
@@ -172,4 +173,7 @@ class _Candidates:
                     if id(e) not in seen:
                         seen.add(id(e))
                         out.append(e)
+            if seen:
+                order = self.order
+                out.sort(key=lambda e: order[id(e)])
         return out

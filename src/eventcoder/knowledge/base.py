@@ -9,6 +9,9 @@ text and population), then combines neighbours:
 * role + genitive country or city     -> kind ``actor`` ("Streitkräfte Moskaus",
   "die Polizei Almatys", "the police of Kazakhstan")
 * role + person                       -> kind ``person`` with ``role`` ("Präsident Tokajew")
+* organisation or person + role       -> kind ``actor`` ("Hamas-Kommandeure", "Nato-Truppen",
+  "Assad-Truppen", "Taliban fighters"); role + organisation -> the organisation ("die
+  Terrormiliz IS"); English sector noun + generic head -> role ("police spokesman")
 * descriptions ("die ehemalige Hauptstadt") -> kind ``place`` once the country is known
   (from the text before it, or ``context``).
 
@@ -48,7 +51,11 @@ from eventcoder.knowledge.matcher import build_automaton, lookup, scan
 from eventcoder.knowledge.mention import Mention
 from eventcoder.model import Location
 
-PRIORITY = {"org": 6, "person": 5, "country": 4, "desc": 3, "role": 2, "place": 1}
+PRIORITY = {"org": 6, "person": 5, "country": 4, "actor": 4, "desc": 3, "role": 2, "place": 1}
+_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|an|ash|at|az|ibn|bin)-[A-ZÄÖÜ]")
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+_OF_ORG = {"de": (" der ", " des ", " von ", " vom "),
+           "en": (" of ", " of the ", " from ", " from the ")}
 CASED = {"org", "person", "place"}
 FORM_RANK = {"name": 0, "capital": 1, "metonym": 2, "adj": 3}
 _ARTICLES_DE = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen",
@@ -111,7 +118,7 @@ class KnowledgeBase:
             spans.setdefault((start, end), []).append((eid, infl, exact))
         chosen = []
         for (start, end), cands in spans.items():
-            best = self._choose(text, start, lang, cands, date)
+            best = self._choose(text, start, end, lang, cands, date)
             if best is not None:
                 chosen.append((start, end, best))
         chosen.sort(key=lambda c: (c[0] - c[1], c[0]))
@@ -179,8 +186,8 @@ class KnowledgeBase:
         return self.tables.org_names.get(code)
 
     # -- internals --------------------------------------------------------------------------
-    def _choose(self, text: str, start: int, lang: str, cands: list[tuple[int, str, bool]],
-                date: str | None):
+    def _choose(self, text: str, start: int, end: int, lang: str,
+                cands: list[tuple[int, str, bool]], date: str | None):
         """The entries a span may stand for (several only for places), or None."""
         first = text[start]
         ok = []
@@ -189,8 +196,12 @@ class KnowledgeBase:
             kind = e[KIND]
             if not exact and (kind in CASED or kind == "country") and \
                     (e[FORM] != "adj" or lang == "en"):
-                if first.isalpha() and not first.isupper():
+                if first.isalpha() and not first.isupper() and \
+                        not (kind in ("org", "person") and _PARTICLE.match(text, start)):
                     continue
+            if lang == "de" and kind in ("role", "actor") and first.islower() and \
+                    text.find(" ", start, end) == -1:
+                continue  # German nouns are capitalised: "offiziellen Angaben" is no role
             if kind == "place" and e[PREC] == "city" and self._in_name(text, start, eid):
                 continue
             if kind == "place" and lang == "de" and e[PREC] == "city" and infl != "er":
@@ -299,6 +310,8 @@ class KnowledgeBase:
         elif kind == "role":
             m.role = m.text
             m.name = None
+        elif kind == "actor":
+            m.role = m.text
         elif kind == "desc":
             m.role = ent[EXTRA]
         if m.kind != "place" and m.country and m.sector and m.code is None \
@@ -357,6 +370,27 @@ class KnowledgeBase:
                 m = self._actor(text, m.start, nxt.end, nxt, m)
                 i += 1
                 nxt = ms[i + 1] if i + 1 < n else None
+            elif nxt is not None and nxt.kind == "role" and self._group_role(text, lang, m, nxt):
+                m = self._group_actor(text, m, nxt)
+                i += 1
+                nxt = ms[i + 1] if i + 1 < n else None
+            elif m.kind == "role" and nxt is not None and nxt.kind == "org" and nxt.country \
+                    and self._gap(text, m, nxt) == " " and not self._role_is_title(m.role or ""):
+                nxt.start, nxt.text, nxt.role = m.start, text[m.start:nxt.end], m.role
+                m = nxt  # "die Terrormiliz IS", "the militant group Hamas": the organisation
+                i += 1
+                nxt = ms[i + 1] if i + 1 < n else None
+            elif m.kind == "role" and nxt is not None and nxt.kind == "org" and nxt.country \
+                    and self._gap(text, m, nxt) in _OF_ORG[lang]:
+                m = self._group_actor(text, nxt, m, start=m.start)  # "observers from the OSCE"
+                i += 1
+                nxt = ms[i + 1] if i + 1 < n else None
+            elif lang == "en" and m.kind == "role" and nxt is not None and nxt.kind == "role" \
+                    and nxt.form == "head" and self._gap(text, m, nxt) == " ":
+                m = Mention(m.start, nxt.end, text[m.start:nxt.end], "role", None, None,
+                            m.sector, None, role=text[m.start:nxt.end], form="role")
+                i += 1
+                nxt = ms[i + 1] if i + 1 < n else None
             if m.kind in ("role", "actor") and nxt is not None and nxt.kind == "person" \
                     and self._gap(text, m, nxt) in (" ", "-"):
                 person = nxt
@@ -370,6 +404,13 @@ class KnowledgeBase:
                 continue
             if m.kind in ("role", "actor") and self._is_title(m):
                 named = self._unknown_person(text, lang, m, nxt)
+                if named is not None and nxt is not None and nxt.kind == "person" \
+                        and text[named.end:nxt.start] == " " and _PARTICLE.match(nxt.text):
+                    # "President Omar Hassan al-Bashir": the known person, full span
+                    nxt.start, nxt.text, nxt.role = m.start, text[m.start:nxt.end], m.role
+                    out.append(nxt)
+                    i += 2
+                    continue
                 if named is not None:
                     out.append(named)
                     i += 1
@@ -387,7 +428,7 @@ class KnowledgeBase:
         known = _TITLE_CACHE.get(role)
         if known is None:
             hit = lookup(self.automaton, role)
-            known = bool(hit) and any(self.entries[eid][KIND] == "role" and
+            known = bool(hit) and any(self.entries[eid][KIND] in ("role", "actor") and
                                       self.entries[eid][EXTRA] for _x, _s, eid, _l in hit[1])
             if len(_TITLE_CACHE) < 10_000:
                 _TITLE_CACHE[role] = known
@@ -411,6 +452,33 @@ class KnowledgeBase:
                 return None
         return Mention(m.start, end, text[m.start:end], "person", mm.group(1), m.country,
                        m.sector, m.code, role=m.role, form="name")
+
+    def _group_role(self, text: str, lang: str, m: Mention, role: Mention) -> bool:
+        """An organisation or person qualifying a role: "Hamas-Führer", "Nato-Truppen",
+        "Assad-Truppen", "Taliban fighters", "Hamas leaders", "the Assad regime"."""
+        if m.kind not in ("org", "person") or not m.country:
+            return False
+        gap = self._gap(text, m, role)
+        if gap != ("-" if lang == "de" else " "):
+            return False
+        return m.kind == "org" or role.sector in _STATE or role.form == "head"
+
+    @staticmethod
+    def _group_actor(text: str, m: Mention, role: Mention, start: int | None = None
+                     ) -> Mention:
+        """Actor of organisation/person ``m`` and ``role`` (span from ``start`` or ``m``)."""
+        generic = role.form == "head" or role.sector == m.sector
+        sector = m.sector if generic or m.kind == "person" and role.sector is None \
+            else role.sector
+        if m.kind == "person" and role.form == "head":
+            sector = m.sector
+        code = m.code if generic and m.kind == "org" else None
+        if code is None and len(m.country) == 3 and m.country.isupper() and sector:
+            code = m.country + sector
+        start = m.start if start is None else start
+        end = max(m.end, role.end)
+        return Mention(start, end, text[start:end], "actor", m.name, m.country,
+                       sector, code, role=role.role, form="actor")
 
     def _actor(self, text: str, start: int, end: int, c: Mention, role: Mention) -> Mention:
         code = c.country + role.sector if c.country and len(c.country) == 3 and \

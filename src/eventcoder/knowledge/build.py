@@ -2,7 +2,7 @@
 
 Sources (each data file names its own source and license in its header):
 countries.tsv, country_names.tsv, country_extra.tsv, metonyms.tsv, organisations.tsv,
-phoenix_orgs.tsv, roles.tsv, leaders.tsv, phoenix_people.tsv, places.tsv.gz, admin1.tsv,
+phoenix_orgs.tsv, roles.tsv, role_compounds.tsv, leaders.tsv, phoenix_people.tsv, places.tsv.gz, admin1.tsv,
 place_descriptions.tsv, former_capitals.tsv, place_stopwords.txt.
 """
 
@@ -30,7 +30,7 @@ DATA_FILES = (
     "places.tsv.gz", "admin1.tsv", "place_descriptions.tsv", "former_capitals.tsv",
     "place_stopwords.txt", "first_names.txt", "regions.tsv", "organisations_more.tsv",
     "given_names.txt", "surnames.txt", "country_points.tsv", "place_aliases.tsv",
-    "admin1_points.tsv", "org_seats.tsv", "admin_words.txt",
+    "admin1_points.tsv", "org_seats.tsv", "admin_words.txt", "role_compounds.tsv",
 )
 PREC_ = 9  # entry field: precision
 
@@ -65,7 +65,7 @@ def build_lexicon(extra_files: Sequence[str] = ()) -> tuple[Lexicon, Tables]:
     _aliases(lex, tab)
     _countries(lex, tab)
     _organisations(lex, tab)
-    _roles(lex)
+    _compounds(lex, _roles(lex))
     _people(lex, tab)
     _descriptions(lex, tab)
     _given_names(lex, tab)
@@ -280,12 +280,72 @@ def _split_code(tab: Tables, code: str) -> tuple[str | None, str | None]:
     return None, code[:3]
 
 
-def _roles(lex: Lexicon) -> None:
+def _roles(lex: Lexicon) -> list[tuple[str, str, str, bool, bool]]:
+    """Role nouns; returns (lang, form, sector, person, head) for the compounds."""
+    forms = []
     for r in read_tsv(DATA_DIR / "roles.tsv"):
+        person, head = r["person"] == "1", r.get("head") == "1"
         for s in split_forms(r["forms"]):
-            eid = lex.add_entry("role", s, None, r["sector"], None, form="role",
-                                extra=r["person"] == "1")
+            eid = lex.add_entry("role", s, None, r["sector"], None,
+                                form="head" if head else "role", extra=person)
             lex.add_key(s, eid, lang=r["lang"], exact=False)
+            forms.append((r["lang"], s, r["sector"], person, head))
+    return forms
+
+
+def _compounds(lex: Lexicon, roles: list[tuple[str, str, str, bool, bool]]) -> None:
+    """Productive role compounds (role_compounds.tsv): sector or group prefix + role noun
+    ("Regierungstruppen", "Palästinenserpräsident", "Rebellenführer"), and former office
+    holders ("Ex-Präsident", "former president": sector ELI)."""
+    rows = list(read_tsv(DATA_DIR / "role_compounds.tsv"))
+    heads = list(roles)
+    for r in rows:
+        if r["kind"] == "head":
+            heads.extend((r["lang"], s, r["sector"], False, False)
+                         for s in split_forms(r["forms"]))
+    entries: dict[tuple, int] = {}
+    for r in rows:
+        if r["kind"] != "prefix":
+            continue
+        lang, style = r["lang"], r["style"]
+        country, psector, name = r["country"] or None, r["sector"] or None, r["name"] or None
+        for lang_h, head, hsector, person, generic in heads:
+            if lang_h != lang or (lang == "de" and not head[:1].isupper()):
+                continue
+            if style == "former":
+                if not person or hsector not in _OFFICES:
+                    continue
+                sector = psector
+            else:
+                if " " in head or (lang == "en"):
+                    continue
+                sector = (psector or hsector) if generic else hsector
+            kind = "actor" if country or name else "role"
+            k = (kind, country, sector, name, person)
+            if k not in entries:
+                entries[k] = lex.add_entry(kind, name, country, sector, None,
+                                           form="head" if generic and style != "former"
+                                           else "role", extra=person)
+            for prefix in split_forms(r["forms"]):
+                for surface in _compound_forms(lang, style, prefix, head):
+                    lex.add_key(surface, entries[k], lang=lang, exact=False)
+
+
+_OFFICES = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
+
+
+def _compound_forms(lang: str, style: str, prefix: str, head: str) -> list[str]:
+    if style == "former":
+        if lang == "en":
+            return [f"{prefix} {head}", f"{prefix}-{head}"] if prefix == "ex" else \
+                [f"{prefix} {head}"]
+        if prefix[:1].islower():
+            return [f"{prefix} {head}"]
+        return [prefix + head.lower(), f"{prefix}-{head}"]
+    forms = [prefix + head.lower()]
+    if style == "hyphen":
+        forms.append(f"{prefix}-{head}")
+    return forms
 
 
 def _people(lex: Lexicon, tab: Tables) -> None:
