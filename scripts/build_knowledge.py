@@ -9,8 +9,8 @@ package i18n-nationality (MIT) for nationality adjectives::
 
 Generated files: countries.tsv, country_names.tsv, places.tsv.gz, admin1.tsv,
 phoenix_people.tsv, phoenix_orgs.tsv, given_names.txt (``--faker``; needs ``pip install faker``),
-town_names.txt.gz (``--towns``, alone). Hand-written files (roles, organisations, leaders,
-metonyms, demonyms, admin1_names) are not touched.
+town_names.txt.gz (``--towns``, alone). Hand-written files (roles, role_compounds,
+organisations, leaders, metonyms, demonyms, admin1_names) are not touched.
 """
 
 from __future__ import annotations

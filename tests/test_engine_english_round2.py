@@ -75,6 +75,8 @@ def test_opening_fire_is_still_an_assault(coder) -> None:
 
 def test_press_officer_and_votes_are_no_events(coder) -> None:
     assert types(code(coder, "A police press officer confirmed the figures.")) == []
+    assert types(code(coder, "Press Agency Nord said the talks went well.")) == []
+    assert types(code(coder, "Two injured miners were flown to Perth.")) == []
     assert types(code(coder, "Protesters will press the government on wages.")) == ["REQUEST"]
     assert types(code(coder, "Lawmakers voted for the new speaker on Thursday.")) == []
 

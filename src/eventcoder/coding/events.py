@@ -809,11 +809,26 @@ def _particle_final(view: DocView, m: TriggerMatch, g: Grammar) -> bool:
 
 
 def _attributive(view: DocView, m: TriggerMatch, start: int, g: Grammar) -> bool:
-    """A German participle used as an adjective before its noun ("sechs inhaftierte
-    Oppositionsführer", "ein festgenommener Student", "die getöteten Soldaten") is no event."""
-    if g.lang != "de" or len(m.tokens) != 1 or parse_frame(m.entry.frame).nominal:
+    """A participle used as an adjective before its noun ("sechs inhaftierte Oppositionsführer",
+    "ein festgenommener Student", "two injured workers") is no event."""
+    if len(m.tokens) != 1 or parse_frame(m.entry.frame).nominal:
         return False
     h = m.head
+    if g.lang == "en":  # "two injured workers", "the detained journalist"
+        nxt = view.lowers[h + 1] if h + 1 < len(view.lowers) else ""
+        prev = view.lowers[h - 1] if h > start else ""
+        return (
+            view.lowers[h].endswith("ed")
+            and (prev in g.determiner or prev in g.numeral or prev[:1].isdigit())
+            and nxt.isalpha()
+            and view.texts[h + 1][:1].islower()
+            and nxt not in g.preposition
+            and nxt not in g.conjunction
+            and nxt not in g.determiner
+            and nxt not in g.passive_aux
+        )
+    if g.lang != "de":
+        return False
     if h == start or h + 1 >= len(view.texts) or not view.texts[h + 1][:1].isupper():
         return False
     word = view.lowers[h]
@@ -869,12 +884,15 @@ def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) ->
 
 
 def _name_use(texts: Sequence[str], m: TriggerMatch, start: int) -> bool:
-    """An English noun trigger that is part of a name or a date: capitalised inside its clause
-    ("the Strike Force", "on March 2"), or before a number ("March 28")."""
+    """An English trigger that is part of a name or a date: a capitalised noun inside its
+    clause ("the Strike Force"), a capitalised word before a number ("March 28") or before
+    another capitalised word ("Press TV said")."""
     if not texts[m.head][:1].isupper():
         return False
     nxt = texts[m.head + 1] if m.head + 1 < len(texts) else ""
-    return nxt[:1].isdigit() or (m.head > start and parse_frame(m.entry.frame).nominal)
+    if nxt[:1].isdigit() or (nxt[:1].isupper() and len(m.tokens) == 1):
+        return True  # "March 28", "Press TV said"
+    return m.head > start and parse_frame(m.entry.frame).nominal
 
 
 def _mishap(lowers: Sequence[str], m: TriggerMatch, clause: Clause, g: Grammar) -> bool:

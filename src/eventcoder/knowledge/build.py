@@ -2,7 +2,8 @@
 
 Sources (each data file names its own source and license in its header):
 countries.tsv, country_names.tsv, country_extra.tsv, metonyms.tsv, organisations.tsv,
-phoenix_orgs.tsv, roles.tsv, role_compounds.tsv, leaders.tsv, phoenix_people.tsv, places.tsv.gz, admin1.tsv,
+phoenix_orgs.tsv, roles.tsv, role_compounds.tsv, leaders.tsv, phoenix_people.tsv,
+places.tsv.gz, admin1.tsv,
 place_descriptions.tsv, former_capitals.tsv, place_stopwords.txt.
 """
 
