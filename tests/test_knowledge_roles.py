@@ -27,6 +27,7 @@ def sig(m: Mention) -> tuple:
     ("Am Abend beschossen Regierungstruppen ein Dorf.", "Regierungstruppen", ("role", None, "MIL")),
     ("Ein Armeesprecher bestätigte den Vorfall.", "Armeesprecher", ("role", None, "MIL")),
     ("Der Polizeichef trat zurück.", "Polizeichef", ("role", None, "COP")),
+    ("Der Polizeipräsident lud ein.", "Polizeipräsident", ("role", None, "COP")),
     ("Mehrere Rebellenführer flohen ins Ausland.", "Rebellenführer", ("role", None, "REB")),
     ("Die Oppositionsführerin forderte Neuwahlen.", "Oppositionsführerin", ("role", None, "OPP")),
     ("Der Palästinenserpräsident reiste nach Kairo.", "Palästinenserpräsident",

@@ -52,10 +52,6 @@ def lookup(auto: ahocorasick.Automaton, surface: str):
     return auto.get(" " + _norm(fold(" ".join(surface.split()))), None)
 
 
-def _word(c: str) -> bool:
-    return c.isalnum()
-
-
 def scan(auto: ahocorasick.Automaton, text: str, lang: str
          ) -> list[tuple[int, int, int, str, bool]]:
     """Candidate matches as (start, end, entry id, suffix, exact) with word boundaries checked.
@@ -67,25 +63,25 @@ def scan(auto: ahocorasick.Automaton, text: str, lang: str
     low = fold(text)
     n = len(low)
     out: list[tuple[int, int, int, str, bool]] = []
-    for last, (klen, variants) in auto.iter(" " + _norm(low)):
-        end = last  # index in the padded text minus one
+    append = out.append
+    suffixes = {c: SUFFIXES.get((c, lang), ()) for c in (NO_SUFFIX, GENITIVE, ADJ, PLURAL)}
+    for end, (klen, variants) in auto.iter(" " + _norm(low)):
+        # end: index in the padded text minus one = end offset in the text
         start = end - klen
-        follows_word = end < n and _word(low[end])
+        follows_word = end < n and low[end].isalnum()
         for exact, suffix, eid, vlang in variants:
             if vlang is not None and vlang != lang:
                 continue
             if exact is not None and text[start:end] != exact:
                 continue
-            e = end
-            if follows_word:
-                if suffix == GENITIVE and klen < 4:
-                    continue  # "Was" is not the genitive of "Wa"
-                for s in SUFFIXES.get((suffix, lang), ()):
-                    k = end + len(s)
-                    if low.startswith(s, end) and (k == n or not _word(low[k])):
-                        e = k
-                        break
-                else:
-                    continue
-            out.append((start, e, eid, low[end:e], exact is not None))
+            if not follows_word:
+                append((start, end, eid, "", exact is not None))
+                continue
+            if suffix == GENITIVE and klen < 4:
+                continue  # "Was" is not the genitive of "Wa"
+            for s in suffixes[suffix]:
+                k = end + len(s)
+                if low.startswith(s, end) and (k == n or not low[k].isalnum()):
+                    append((start, k, eid, s, exact is not None))
+                    break
     return out
