@@ -69,6 +69,7 @@ def petrarch_rows(shared: Path, quick: bool) -> list[list[Any]]:
          [d / "TABARI.Demo.verbs.txt"]),
     ]
     rows = []
+    exact = total = 0
     for label, prefix, actors, agents, verbs in suites:
         records = _records(path, quick, lambda r, p=prefix: r.id.startswith(p))
         coder = _coder(*([str(p) for p in group if p.exists()] for group in (actors, agents, verbs)))
@@ -81,6 +82,11 @@ def petrarch_rows(shared: Path, quick: bool) -> list[list[Any]]:
         rows.append([f"petrarch-validation {label} (clean)", "en", f"{pt['records']} records",
                      "code triples", pt["precision"], pt["recall"], pt["f1"],
                      f"coded exactly {pt['records_exact']}/{pt['records']}"])
+        exact += pt["records_exact"]
+        total += pt["records"]
+    if total:
+        rows.append(["petrarch-validation, both suites (clean)", "en", f"{total} records",
+                     "records coded exactly", "", "", "", f"{exact}/{total} = {exact / total:.3f}"])
     return rows
 
 
