@@ -268,3 +268,16 @@ def test_post_plain_text_respects_charset(client: TestClient) -> None:
     )
     assert response.status_code == 201
     assert response.json()["text"] == text
+
+
+def test_posted_text_gets_headline_and_dateline(client: TestClient) -> None:
+    """Like the text reader: first line as title, a day-first dateline as the publication date."""
+    text = (
+        "Regierung verhängt Ausgangssperre\n\n"
+        "03/02/21\n\n"
+        "Die Regierung hat am Dienstag eine nächtliche Ausgangssperre verhängt."
+    )
+    body = client.post("/articles", json={"text": text}).json()
+    assert body["title"] == "Regierung verhängt Ausgangssperre"
+    assert body["published"] == "2021-02-03"
+    assert body["lang"] == "de"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
+from eventcoder.ingest.finish import finish_article
+from eventcoder.ingest.text import headline
 from eventcoder.model import Article
 
 log = logging.getLogger("eventcoder.web")
@@ -21,21 +22,6 @@ class IntakeError(ValueError):
 
 class CodingError(RuntimeError):
     """The coder failed on an article (a bug to report, not a problem of the input)."""
-
-
-@lru_cache(maxsize=1)
-def _detector() -> Any:
-    from lingua import Language, LanguageDetectorBuilder
-
-    return LanguageDetectorBuilder.from_languages(Language.GERMAN, Language.ENGLISH).build()
-
-
-def guess_lang(text: str) -> str:
-    """'de' or 'en' (lingua restricted to the two languages the coder knows)."""
-    from lingua import Language
-
-    lang = _detector().detect_language_of(text[:5000])
-    return "en" if lang == Language.ENGLISH else "de"
 
 
 def _published(value: str | None) -> str | None:
@@ -67,14 +53,14 @@ def article_from_fields(
     lang = (lang or "").strip().lower() or None
     if lang not in (None, "de", "en"):
         raise IntakeError(f"lang must be 'de' or 'en' (or left out to detect it), not {lang!r}")
-    return Article(
+    article = Article(
         text=text,
-        title=(title or "").strip() or None,
+        title=(title or "").strip() or headline(text),
         url=(url or "").strip() or None,
-        published=_published(published),
-        lang=lang or guess_lang(text),
         source=source,
     )
+    # the readers' own steps: language detection, dateline when no date is given
+    return finish_article(article, lang=lang, published=_published(published))
 
 
 def article_from_html(html: str, **fields: str | None) -> Article:
