@@ -155,3 +155,11 @@ def sample_articles() -> list[Article]:
     ]
     a3 = Article(text="A quiet day with nothing to report.", published="2024-05-01", lang="en")
     return [a1, a2, a3]
+
+
+@pytest.fixture(scope="session")
+def kb():
+    """The bundled knowledge base (built once per test session, cached on disk)."""
+    from eventcoder.knowledge import load_knowledge_base
+
+    return load_knowledge_base()

@@ -6,20 +6,7 @@ import time
 
 import pytest
 
-from eventcoder.knowledge import Mention, load_knowledge_base
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
-
-
-def find(mentions: list[Mention], text: str) -> Mention:
-    for m in mentions:
-        if m.text == text:
-            return m
-    raise AssertionError(f"{text!r} not in {[m.text for m in mentions]}")
-
+from kb_helpers import find
 
 # -- the examples of the issue, in sentences we wrote ----------------------------------------
 

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.knowledge import Mention, load_knowledge_base
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
-
-
-def find(mentions: list[Mention], text: str) -> Mention:
-    for m in mentions:
-        if m.text == text:
-            return m
-    raise AssertionError(f"{text!r} not in {[m.text for m in mentions]}")
+from eventcoder.knowledge import Mention
+from kb_helpers import find
 
 
 def sig(m: Mention) -> tuple:

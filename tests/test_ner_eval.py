@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from eventcoder.evaluation import ner
-from eventcoder.knowledge import load_knowledge_base
 
 TSV = """#\thttp://example.org/a\t[2010-05-01]
 1\tAngela\tB-PER\tO
@@ -28,11 +25,6 @@ TSV = """#\thttp://example.org/a\t[2010-05-01]
 5\t.\tO\tO
 
 """
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
 
 
 def test_read_tsv_outer_spans(tmp_path):
