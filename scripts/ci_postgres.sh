@@ -9,7 +9,9 @@
 # a private cluster with initdb + pg_ctl in a temporary directory, then creates a user and a
 # database that may create further databases (each test gets a fresh one).
 # Idempotent: running it again with the server already up only prints the URL.
-# Everything but the final export line goes to stderr.
+# When this run started the server, it also exports EVENTCODER_TEST_PG_STOP, the command that
+# stops it again (scripts/test.sh runs it on exit); a server that was already up is left alone.
+# Everything but the final export lines goes to stderr.
 #
 # Environment: PGUSER_NAME (default eventcoder), PGPASS (default eventcoder),
 #              PGDB_NAME (default eventcoder), PGPORT_PRIVATE (default 55432, private cluster),
@@ -44,7 +46,7 @@ _ec_pg_main() {
         if [ "${as_pg[0]}" = "su" ]; then su postgres -c "$(printf '%q ' "$@")"; else "${as_pg[@]}" "$@"; fi
     }
 
-    local host port psql_cmd
+    local host port psql_cmd stop_cmd=""
     if [ ${#as_pg[@]} -gt 0 ] && command -v pg_lsclusters >/dev/null 2>&1; then
         # 2a. Debian cluster.
         local line ver name status
@@ -60,6 +62,7 @@ _ec_pg_main() {
             log "starting cluster $ver/$name on port $port"
             mkdir -p /var/run/postgresql && chown postgres:postgres /var/run/postgresql 2>/dev/null || true
             pg_ctlcluster "$ver" "$name" start >&2
+            stop_cmd="$(printf '%q ' pg_ctlcluster "$ver" "$name" stop)"
         else
             log "cluster $ver/$name already running on port $port"
         fi
@@ -78,6 +81,7 @@ _ec_pg_main() {
             log "starting private server on port $port"
             "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
                 -o "-p $port -k $dir -c listen_addresses=localhost" start >&2
+            stop_cmd="$(printf '%q ' "$bindir/pg_ctl" -D "$dir" -m fast -w stop)"
         else
             log "private server already running"
         fi
@@ -110,6 +114,7 @@ SQL
     if [ -n "${GITHUB_ENV:-}" ]; then echo "EVENTCODER_TEST_PG=$url" >>"$GITHUB_ENV"; fi
     log "ready: $url"
     echo "export EVENTCODER_TEST_PG=$url"
+    if [ -n "$stop_cmd" ]; then echo "export EVENTCODER_TEST_PG_STOP=$(printf '%q' "$stop_cmd")"; fi
 }
 
 if [ "${BASH_SOURCE[0]}" != "$0" ]; then

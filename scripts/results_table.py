@@ -7,7 +7,7 @@
 
 The block sits between ``<!-- results:start -->`` and ``<!-- results:end -->`` in README.md.
 Evaluation sets are read from ``--shared`` (default ``../shared`` next to the repository);
-sets that are absent are left out; Spanish is listed as unsupported.
+sets that are absent are left out; Spanish is scored when the language is registered.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "src"))
 from eventcoder.evaluation.benchmark import benchmark, benchmark_markdown, machine  # noqa: E402
 from eventcoder.evaluation.evaluate import code_records, evaluate, evaluate_special  # noqa: E402
 from eventcoder.evaluation.gold import GoldRecord, read_gold  # noqa: E402
+from eventcoder.evaluation.gold_offsets import split_of  # noqa: E402
 from eventcoder.evaluation.report import table  # noqa: E402
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
@@ -45,9 +46,12 @@ def _records(path: Path, quick: bool, keep: Callable[[GoldRecord], bool] = lambd
     return records[:50] if quick else records
 
 
-def event_row(name: str, path: Path, quick: bool, coder: Any = None) -> list[Any]:
-    """One row for a PLOVER gold set: strict P/R/F1, type-only F1 and country accuracy."""
-    records = _records(path, quick)
+def event_row(name: str, path: Path, quick: bool, coder: Any = None, split: str | None = None
+              ) -> list[Any]:
+    """One row for a PLOVER gold set: strict P/R/F1, type-only F1 and country accuracy.
+
+    ``split`` keeps only the records of that hash split (``tune`` or ``check``)."""
+    records = _records(path, quick, lambda r: split is None or split_of(r.id) == split)
     report = evaluate(records, code_records(records, coder or _coder()))
     ev = report["events"]
     countries = ev["type_only"]["fields"].get("both_countries", {})
@@ -113,13 +117,25 @@ def evaluation_rows(shared: Path, quick: bool) -> list[list[Any]]:
         rows.append(event_row("seed (Kazakhstan 2022-01-06)", seed, quick))
     for dev in sorted((REPO / "tests/data/de-dev").glob("*.jsonl")):
         rows.append(event_row(f"de-dev/{dev.name}", dev, quick))
+    for news in ("de-news", "en-news"):
+        for split in ("tune", "check"):
+            path = REPO / "eval" / news / f"{split}.jsonl"
+            if path.exists() and (shared / "corpus").exists():
+                rows.append(event_row(f"eval/{news} ({split})", path, quick))
     gsr = shared / "eval/plover-gsr/plover_gsr.jsonl"
     if gsr.exists():
         rows.append(event_row("plover-gsr", gsr, quick))
     if (shared / "eval/petrarch-validation").exists():
         rows += petrarch_rows(shared, quick)
-    if (shared / "eval/spanish-plover-dev").exists():
-        rows.append(["spanish-plover-dev", "es", "", "—", "", "", "", "Spanish is not supported"])
+    es_dev = shared / "eval/spanish-plover-dev/spanish_plover_dev.jsonl"
+    if es_dev.exists():
+        from eventcoder.language import registry
+
+        if registry.is_supported("es"):
+            for split in ("tune", "check"):
+                rows.append(event_row(f"spanish-plover-dev ({split})", es_dev, quick, split=split))
+        else:
+            rows.append(["spanish-plover-dev", "es", "", "—", "", "", "", "Spanish is not supported"])
     for module, name, rel in (
         ("ner", "germeval2014-ner-dev", "eval/germeval2014-ner-dev/NER-de-dev.tsv"),
         ("toponyms", "geowebnews", "eval/geowebnews/geowebnews.jsonl"),

@@ -23,7 +23,7 @@ def test_read_corpus_languages_and_gold_skipped(tmp_path):
 
 
 def test_benchmark_single_and_parallel():
-    r = benchmark([BENCH], workers=2, repeat=2, startup=False)
+    r = benchmark([BENCH], workers=2, repeat=2, startup=False, min_articles=0)
     assert r["articles"] == 6 and r["sentences"] >= 6 and r["tokens"] > 50
     for run in (r["single"], r["parallel"]):
         for key in ("seconds", "articles_per_s_per_core", "sentences_per_s_per_core",
@@ -36,10 +36,49 @@ def test_benchmark_single_and_parallel():
 
 
 def test_benchmark_cli_json_with_startup():
-    result = CliRunner().invoke(cli, ["benchmark", str(BENCH), "--workers", "1", "--json"])
+    result = CliRunner().invoke(cli, ["benchmark", str(BENCH), "--workers", "1", "--json", "--small-ok"])
     assert result.exit_code == 0, result.output
     r = json.loads(result.output)
     assert r["startup_s"] > 0
     assert "parallel" not in r  # --workers 1: single process only
     assert r["single"]["sentences_per_s_per_core"] > 0
     assert {"cpu", "cores", "python"} <= set(r["machine"])
+
+
+def test_tiny_corpus_is_refused_with_what_to_pass():
+    """A tiny input gives no speed: the CLI says so, names what to pass, prints no figure."""
+    result = CliRunner().invoke(cli, ["benchmark", str(BENCH), "--workers", "1", "--no-startup"])
+    assert result.exit_code != 0
+    assert "no corpus of a meaningful size" in result.output
+    assert "holds 3 articles" in result.output
+    for what in ("folder", "JSONL", "WARC", "--small-ok"):
+        assert what in result.output
+    assert "articles/s/core" not in result.output  # no speed table
+
+
+def test_fresh_clone_without_shared_corpus(monkeypatch, tmp_path):
+    """Without ../shared/corpus (a fresh clone) nothing is measured on the examples."""
+    import eventcoder.evaluation.benchmark as bench
+
+    clone = tmp_path / "clone"  # a repository with its examples, and no ../shared next to it
+    (clone / "examples").mkdir(parents=True)
+    (clone / "examples" / "a.en.txt").write_text("Police arrested two people.\n")
+    module = clone / "src" / "eventcoder" / "evaluation" / "benchmark.py"
+    monkeypatch.setattr(bench, "__file__", str(module))
+    monkeypatch.chdir(clone)
+    result = CliRunner().invoke(cli, ["benchmark", "--workers", "1", "--no-startup"])
+    assert result.exit_code != 0
+    assert "../shared/corpus is not there" in result.output
+    assert "WARC" in result.output and "| 1 process |" not in result.output
+
+
+def test_enough_articles_are_measured(tmp_path):
+    """The positive twin: a corpus at the minimum size is measured."""
+    import eventcoder.evaluation.benchmark as bench
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(
+        json.dumps({"id": f"n{i}", "lang": "en", "text": f"Police arrested {i} people."}) + "\n"
+        for i in range(bench.MIN_ARTICLES)), encoding="utf-8")
+    r = benchmark([corpus], workers=1, startup=False)
+    assert r["articles"] == bench.MIN_ARTICLES and r["single"]["articles_per_s_per_core"] > 0

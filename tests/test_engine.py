@@ -146,5 +146,14 @@ def test_deployed_units_keep_their_origin_and_place_is_the_destination(coder) ->
     assert ev.location is not None and ev.location.country == "LTU"
 
 
-def test_other_languages_are_not_coded(coder) -> None:
-    assert code(coder, "La policía detuvo a 30 manifestantes en Lima.", "es") == []
+def test_an_unregistered_language_is_an_error_naming_the_supported_ones(coder) -> None:
+    from eventcoder.coding.engine import UnsupportedLanguage
+    from eventcoder.language import registry
+
+    with pytest.raises(UnsupportedLanguage) as err:
+        code(coder, "La police a arrêté trente manifestants à Lyon.", "fr")
+    assert isinstance(err.value, ValueError)
+    assert "'fr'" in str(err.value)
+    assert all(c in str(err.value) for c in registry.languages())
+    # the twin: a registered language is coded
+    assert [e.type for e in code(coder, "Die Polizei nahm in Lyon 30 Demonstranten fest.", "de")] == ["COERCE"]

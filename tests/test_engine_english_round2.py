@@ -82,11 +82,11 @@ def test_press_officer_and_votes_are_no_events(coder) -> None:
 
 
 def test_office_title_gives_the_sector_of_a_named_person() -> None:
-    from eventcoder.coding.events import _title_sector
+    from eventcoder.coding.refs import _title_sector
 
-    assert _title_sector("Egyptian President Hani Samir") == "GOV"
-    assert _title_sector("Opposition leader Hani Samir") == "OPP"
-    assert _title_sector("Hani Samir") is None
+    assert _title_sector("Egyptian President Hani Samir", "en") == "GOV"
+    assert _title_sector("Opposition leader Hani Samir", "en") == "OPP"
+    assert _title_sector("Hani Samir", "en") is None
 
 
 def test_trigger_candidates_come_in_lexicon_order_whatever_the_word_order() -> None:

@@ -8,7 +8,7 @@ tests/data/eval/gold_common.jsonl (required gold events g*, optional o*):
       g5 AID DNK->ISL, type_alternatives [COOPERATE]
   r3: g6 MOBILIZE EST                      (no prediction for r3 at all)
   r4: no events
-  r5: Spanish -> unsupported, not scored
+  r5: Portuguese -> unsupported, not scored
 tests/data/eval/pred_common.jsonl:
   r1: p1 COERCE NOR->NOR (arrest, NOR, 12, *reported*)      -> g1
       p2 CONSULT NOR->SWE (sides swapped; *meet*)           -> g2 (reciprocal type)
@@ -52,8 +52,8 @@ def test_overall_strict(report):
 
 def test_record_bookkeeping(report):
     ev = report["events"]
-    assert ev["records"] == 4  # the Spanish record is not scored
-    assert report["unsupported_records"] == 1 and report["unsupported_langs"] == ["es"]
+    assert ev["records"] == 4  # the Portuguese record is not scored
+    assert report["unsupported_records"] == 1 and report["unsupported_langs"] == ["pt"]
     assert ev["records_without_prediction"] == 1  # r3
     assert report["predictions_for_unknown_ids"] == 1
     assert ev["gold_events"] == 5 and ev["optional_events"] == 1

@@ -72,3 +72,24 @@ def test_event_id_depends_on_span() -> None:
     other.evidence = Evidence(text="x", start=1, end=2)
     other.assign_id()
     assert other.id != ev.id
+
+
+@pytest.mark.parametrize("precision, valid", [("admin2", True), ("admin1", True), ("county", False)])
+def test_location_precision_enum(validator: jsonschema.Draft202012Validator, precision: str,
+                                 valid: bool) -> None:
+    d = _article().to_dict()
+    d["events"][0]["location"]["precision"] = precision
+    if valid:
+        validator.validate(d)
+    else:
+        with pytest.raises(jsonschema.ValidationError):
+            validator.validate(d)
+
+
+def test_county_mention_keeps_admin2_precision() -> None:
+    from eventcoder.coding.location import to_location
+    from eventcoder.knowledge.mention import Mention
+
+    m = Mention(0, 11, "Cook County", "place", "Cook County", "USA", None, None, 41.8, -87.8,
+                None, "IL", "admin2", form="name")
+    assert to_location(m).precision == "admin2"

@@ -94,3 +94,55 @@ def test_parquet_empty_store_has_schema(tmp_path):
     table = pq.read_table(path)
     assert table.num_rows == 0
     assert table.column_names == list(EVENT_COLUMNS)
+
+
+def _formula_article() -> Article:
+    from eventcoder.model import Actor, Event, Evidence
+
+    text = "=Die Polizei nahm am Montag zwei Männer fest. Am Abend folgte ein Protest."
+    event = Event(
+        type="COERCE",
+        evidence=Evidence(text="=Die Polizei nahm am Montag zwei Männer fest.", start=0, end=45),
+    )
+    event.source = [Actor("@SUM(A1:A9)", start=0, end=1)]
+    event.target = [Actor("\tzwei Männer", start=28, end=40)]
+    event.victims = "-12"  # a plain number stays a number
+    return Article(
+        text=text,
+        title='=HYPERLINK("http://evil.example","klick")',
+        url="+cmd|' /C calc'!A0",
+        lang="de",
+        events=[event],
+    )
+
+
+def test_csv_neutralises_formulas(tmp_path):
+    from click.testing import CliRunner
+
+    from eventcoder.cli import cli
+    from eventcoder.store.export import csv_safe
+
+    assert csv_safe("=1+2") == "'=1+2" and csv_safe("\rx") == "'\rx" and csv_safe("-") == "'-"
+    assert csv_safe("-12") == "-12" and csv_safe("+3.5") == "+3.5" and csv_safe(-4) == -4
+    assert csv_safe("Berlin") == "Berlin" and csv_safe(None) is None
+    db = str(tmp_path / "f.db")
+    with open_store(db) as store:
+        store.add_article(_formula_article())
+        buf = io.StringIO()
+        write_csv(store.iter_articles(), buf)
+    out = tmp_path / "events.csv"
+    result = CliRunner().invoke(cli, ["export", "--db", db, "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from fastapi.testclient import TestClient
+
+    from eventcoder.web.app import create_app
+
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
+        web = client.get("/events.csv").text
+    for produced in (buf.getvalue(), out.read_text(encoding="utf-8"), web):
+        (row,) = list(csv.DictReader(io.StringIO(produced)))
+        assert row["article_title"] == "'=HYPERLINK(\"http://evil.example\",\"klick\")"
+        assert row["article_url"].startswith("'+cmd")
+        assert row["source_text"] == "'@SUM(A1:A9)" and row["target_text"] == "'\tzwei Männer"
+        assert row["evidence_text"].startswith("'=Die Polizei")
+        assert row["victims"] == "-12" and row["evidence_start"] == "0"

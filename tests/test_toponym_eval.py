@@ -45,3 +45,49 @@ def test_far_guess_is_a_miss(tmp_path):
     p = tmp_path / "gold.jsonl"
     p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
     assert toponyms.evaluate_file(str(p))["acc_161km"] == 0.75
+
+
+def test_auc_and_worst_misses(tmp_path):
+    assert toponyms.auc([0.0, 0.0]) == 0.0
+    assert toponyms.auc([toponyms.MAX_KM]) == 1.0
+    assert 0 < toponyms.auc([0.0, 500.0]) < 0.5
+    rec = article()
+    rec["toponyms"][0]["lat"], rec["toponyms"][0]["lon"] = -33.9, 18.4  # gold says Cape Town
+    p = tmp_path / "gold.jsonl"
+    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    report = toponyms.evaluate_file(str(p))
+    assert report["auc"] > 0
+    assert len(report["worst_misses"]) == 1 and report["worst_misses"][0].startswith("t1: Almaty")
+
+
+def test_only_toponym_types_count(tmp_path):
+    """Expressions ("the area") are no toponyms; a predicted demonym is a false positive."""
+    rec = article()
+    text = rec["text"] + " Kazakhs and the area."
+    rec["text"] = text
+    d = text.index("Kazakhs")
+    a = text.index("area")
+    for t in rec["toponyms"]:
+        t["type"] = "Literal"
+    rec["toponyms"] += [
+        {"start": d, "end": d + 7, "name": "Kazakhs", "lat": None, "lon": None, "type": "Demonym"},
+        {"start": a, "end": a + 4, "name": "area", "lat": None, "lon": None,
+         "type": "Literal_Expression"}]
+    p = tmp_path / "gold.jsonl"
+    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    report = toponyms.evaluate_file(str(p))
+    assert report["toponyms"] == 4 and report["all_spans"] == 6
+    assert report["recall"] == 0.75  # the demonym and the expression are not asked for
+
+
+def test_split_by_article_id(tmp_path):
+    halves = {toponyms.split_of(f"gwn-{i}") for i in range(20)}
+    assert halves == {"tune", "check"}
+    assert toponyms.split_of("gwn-7") == toponyms.split_of("gwn-7")
+    rec = article()
+    p = tmp_path / "gold.jsonl"
+    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    mine = toponyms.split_of("t1")
+    other = "check" if mine == "tune" else "tune"
+    assert toponyms.evaluate_file(str(p), split=mine)["toponyms"] == 4
+    assert toponyms.evaluate_file(str(p), split=other)["toponyms"] == 0

@@ -13,6 +13,9 @@ from fastapi.testclient import TestClient
 from eventcoder.model import Actor, Article, Event, Evidence
 from eventcoder.web.app import create_app
 
+# the server is bound to loopback: a client addresses it by a loopback name (not "testserver")
+LOCAL = "http://127.0.0.1:8000"
+
 
 def _span(text: str, words: str) -> Evidence:
     start = text.index(words)
@@ -52,7 +55,7 @@ def client(store_url: str, sample_articles: list[Article]) -> Iterator[TestClien
         for article in sample_articles:
             store.add_article(article)
     app = create_app(store_url, coder=KeywordCoder())
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c
 
 

@@ -12,6 +12,8 @@ from eventcoder.model import Actor, Article, Event, Evidence, Location
 from eventcoder.web.app import create_app
 from eventcoder.web.highlight import highlight, spans_of
 
+LOCAL = "http://127.0.0.1:8000"  # writes must be addressed to a loopback name
+
 TEXT = (
     "In Tiflis hat die Polizei am Sonntag eine Kundgebung aufgelöst. "
     "Der georgische Präsident telefonierte danach mit dem armenischen Präsidenten."
@@ -65,7 +67,9 @@ class TwoEventCoder:
 
 @pytest.fixture
 def client(tmp_path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(tmp_path / "pages.db"), coder=TwoEventCoder())) as c:
+    with TestClient(
+        create_app(str(tmp_path / "pages.db"), coder=TwoEventCoder()), base_url=LOCAL
+    ) as c:
         yield c
 
 
@@ -187,7 +191,7 @@ def test_paste_with_real_coder_flows(tmp_path) -> None:
         "zwölf Menschen festgenommen. Am Abend telefonierte der Bundeskanzler mit dem "
         "französischen Präsidenten."
     )
-    with TestClient(create_app(str(tmp_path / "real.db"))) as client:
+    with TestClient(create_app(str(tmp_path / "real.db")), base_url=LOCAL) as client:
         response = client.post("/ui/paste", data={"text": text, "published": "2024-02-03"})
         assert response.status_code == 200 and "/ui/articles/" in str(response.url)
         article_id = str(response.url).rsplit("/", 1)[-1]

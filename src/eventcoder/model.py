@@ -37,7 +37,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 FACTUALITY: tuple[str, ...] = ("asserted", "reported", "rumored", "announced", "negated")
 
 DATE_PRECISION: tuple[str, ...] = ("day", "week", "month", "year")
-PLACE_PRECISION: tuple[str, ...] = ("point", "city", "admin1", "country", "region")
+PLACE_PRECISION: tuple[str, ...] = ("point", "city", "admin2", "admin1", "country", "region")
 
 
 @cache

@@ -10,7 +10,7 @@ from eventcoder import __version__
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventcoder")
 def cli() -> None:
-    """eventcoder: turn news articles (German, English) into PLOVER event data with evidence.
+    """eventcoder: turn news articles (German, English, ...) into PLOVER event data with evidence.
 
     \b
     Typical use:
@@ -28,6 +28,14 @@ def _register() -> None:
     for module in (code_cmd, store_cmd, evaluate_cmd, knowledge_cmd, serve_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
+    from eventcoder.cli import monitor_cmd
+
+    for command in monitor_cmd.COMMANDS:
+        cli.add_command(command)
+    from eventcoder.cli import batch_cmd
+
+    for command in batch_cmd.COMMANDS:
+        cli.add_command(command)
 
 
 _register()

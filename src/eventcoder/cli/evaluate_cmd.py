@@ -6,21 +6,9 @@ import json
 
 import click
 
-DICT_OPTIONS = [
-    click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                 help="PETRARCH/TABARI actor dictionary (repeatable)."),
-    click.option("--agents", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                 help="PETRARCH/TABARI agent dictionary (repeatable)."),
-    click.option("--verbs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                 help="PETRARCH/TABARI verb dictionary (repeatable)."),
-]
+from eventcoder.cli.options import coder_options
 
-
-def dictionary_options(f):
-    for option in reversed(DICT_OPTIONS):
-        f = option(f)
-    return f
-
+MIN_ARTICLES = 100  # eventcoder.evaluation.benchmark.MIN_ARTICLES (kept light to import)
 
 @click.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
@@ -30,8 +18,11 @@ def dictionary_options(f):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of Markdown.")
 @click.option("--errors", default=0, show_default=True, metavar="N",
               help="List the N worst misses and false alarms with their evidence.")
-@dictionary_options
-def evaluate(gold, pred, as_json, errors, actors, agents, verbs):
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="Corpus folder for offset annotations (eval/, tests/data/de-dev); default "
+                   "$EVENTCODER_CORPUS, else shared/corpus next to the repository.")
+@coder_options
+def evaluate(gold, pred, as_json, errors, corpus, config):
     """Score events against GOLD JSONL files: precision, recall, F1, per type and per field.
 
     \b
@@ -68,7 +59,10 @@ def evaluate(gold, pred, as_json, errors, actors, agents, verbs):
             if as_json:
                 click.echo()
             return
-        report = evaluate_files(gold, pred, actors=actors, agents=agents, verbs=verbs)
+        from eventcoder import api
+
+        coder = None if pred else api.ConfiguredCoder(config)  # the options of 'code'
+        report = evaluate_files(gold, pred, coder=coder, corpus=corpus)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -85,19 +79,24 @@ def evaluate(gold, pred, as_json, errors, actors, agents, verbs):
 @click.option("--limit", type=int, help="Use only the first N articles.")
 @click.option("--no-startup", is_flag=True, help="Skip the start-up time measurement.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@dictionary_options
-def benchmark(corpus, workers, repeat, limit, no_startup, as_json, actors, agents, verbs):
+@click.option("--small-ok", is_flag=True,
+              help=f"Measure even a corpus of fewer than {MIN_ARTICLES} articles "
+                   "(such figures are noise, not a speed).")
+@coder_options
+def benchmark(corpus, workers, repeat, limit, no_startup, as_json, small_ok, config):
     """Measure speed: articles/s, sentences/s, tokens/s per core, peak memory, start-up time.
 
-    CORPUS: .txt/.jsonl files or folders; default ../shared/corpus/ when present, else the
-    bundled examples/.
+    CORPUS: folders of .txt/.html files, JSONL files or WARC archives; default
+    ../shared/corpus/ when present. Without a corpus of a meaningful size (at least
+    100 articles) nothing is measured: pass one.
     """
     from eventcoder.evaluation.benchmark import benchmark as run
     from eventcoder.evaluation.benchmark import benchmark_markdown
 
     try:
         result = run(corpus, workers=workers, repeat=repeat, limit=limit,
-                     startup=not no_startup, actors=actors, agents=agents, verbs=verbs)
+                     startup=not no_startup, config=config,
+                     min_articles=0 if small_ok else MIN_ARTICLES)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=1) if as_json else benchmark_markdown(result), nl=False)

@@ -115,10 +115,14 @@ def evaluate_ner(gold, lang, as_json):
 
 @click.command("evaluate-geo")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--split", type=click.Choice(["tune", "check"]), default=None,
+              help="Score one half of the articles (by a hash of the article id).")
+@click.option("--worst", type=int, default=10, show_default=True,
+              help="How many of the worst geocoding misses to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def evaluate_geo(gold, as_json):
-    """Toponym recognition (P/R/F1, exact spans) and geocoding accuracy within 161 km on
-    GeoWebNews-style JSONL.
+def evaluate_geo(gold, split, worst, as_json):
+    """Toponym recognition (P/R/F1, exact spans), geocoding accuracy within 161 km, median
+    error, AUC of the error curve and the worst misses on GeoWebNews-style JSONL.
 
     \b
     Example:
@@ -126,7 +130,15 @@ def evaluate_geo(gold, as_json):
     """
     from eventcoder.evaluation.toponyms import evaluate_file
 
-    _print_report(f"Toponyms ({gold})", evaluate_file(gold), as_json)
+    report = evaluate_file(gold, split=split, worst=worst)
+    misses = report.pop("worst_misses")
+    if as_json:
+        report["worst_misses"] = misses
+    _print_report(f"Toponyms ({gold}{', ' + split if split else ''})", report, as_json)
+    if not as_json and misses:
+        click.echo("worst misses:")
+        for line in misses:
+            click.echo(f"  {line}")
 
 
 COMMANDS: list[click.Command] = [kb, evaluate_ner, evaluate_geo]

@@ -6,6 +6,9 @@ import os
 
 import click
 
+from eventcoder.cli.options import coder_options
+from eventcoder.config import CoderConfig
+
 MAX_BODY = 2 * 1024 * 1024  # same default as eventcoder.web.security (kept light to import)
 
 
@@ -20,8 +23,15 @@ MAX_BODY = 2 * 1024 * 1024  # same default as eventcoder.web.security (kept ligh
               help="Largest accepted request body in bytes (larger: 413).")  # fmt: skip
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))  # fmt: skip
+@coder_options
 def serve(
-    db: str | None, host: str, port: int, token: str | None, max_body: int, log_level: str
+    db: str | None,
+    host: str,
+    port: int,
+    token: str | None,
+    max_body: int,
+    log_level: str,
+    config: CoderConfig,
 ) -> None:
     """Serve the dashboard (/) and the REST API (OpenAPI at /docs) on the store.
 
@@ -29,6 +39,9 @@ def serve(
     Pages: / (dashboard), /ui/events, /ui/map, /ui/timeline, /ui/network, /ui/paste
     API:   POST /articles, GET /events, /events/{id}, /articles/{id}, /stats, /timeline,
            /network, /events.csv, /events.jsonl, /articles.jsonl
+
+    Posted and pasted articles are coded with the coder options given here (the same
+    options as 'eventcoder code' and 'ingest').
     """
     import uvicorn
 
@@ -36,7 +49,7 @@ def serve(
 
     token = token or os.environ.get("EVENTCODER_TOKEN") or None
     try:
-        app = create_app(db, token=token, host=host, max_body=max_body)
+        app = create_app(db, token=token, host=host, max_body=max_body, config=config)
     except ValueError as e:
         raise click.UsageError(str(e)) from e
     click.echo(

@@ -3,48 +3,23 @@
 from __future__ import annotations
 
 import sys
-import time
-from dataclasses import dataclass
 
 import click
 
-from eventcoder.model import Article
+from eventcoder.cli.options import coder_options
+from eventcoder.config import CoderConfig
+from eventcoder.exchange import FORMATS as EXCHANGE_FORMATS
 from eventcoder.store.export import FORMATS
 
 _DB_HELP = (
     "Database: an SQLite file path or a postgresql://user:password@host/db URL. "
     "Default: $EVENTCODER_DB, else eventcoder.db in the current directory."
 )
-_DICT_PATH = click.Path(exists=True, dir_okay=False)
-# Articles are stored in batches (one transaction, each article still all or nothing):
-# at most this many, and at most this many seconds after the previous batch.
-_BATCH = 200
-_BATCH_SECONDS = 2.0
-
-
-@dataclass
-class _Summary:
-    read: int = 0
-    new: int = 0
-    stored: int = 0
-    errors: int = 0
-    events: int = 0
-
-    def line(self) -> str:
-        return (
-            f"read {self.read} articles: {self.new} new, {self.stored} already stored, "
-            f"{self.errors} errors, {self.events} events stored"
-        )
 
 
 @click.command(short_help="Read, code and store articles.")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--db", "db", metavar="URL", help=_DB_HELP)
-@click.option(
-    "--lang",
-    type=click.Choice(["de", "en"]),
-    help="Language of all inputs. Default: detected per article (German or English).",
-)
 @click.option(
     "--published",
     metavar="DATE",
@@ -60,36 +35,25 @@ class _Summary:
     help="Input format. auto decides by file extension and content.",
 )
 @click.option(
-    "--actors",
-    multiple=True,
-    type=_DICT_PATH,
-    help="PETRARCH/TABARI actor dictionary (repeatable).",
-)
-@click.option(
-    "--agents",
-    multiple=True,
-    type=_DICT_PATH,
-    help="PETRARCH/TABARI agent dictionary (repeatable).",
-)
-@click.option(
-    "--verbs", multiple=True, type=_DICT_PATH, help="PETRARCH/TABARI verb dictionary (repeatable)."
-)
-@click.option(
     "--keep-events",
     is_flag=True,
     help="Keep the events that JSONL input already carries (e.g. an export) instead of "
     "coding the articles again; articles without events are still coded.",
 )
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on standard error (default: when it is a terminal).",
+)
+@coder_options
 def ingest(
     files: tuple[str, ...],
     db: str | None,
-    lang: str | None,
     published: str | None,
     fmt: str,
-    actors: tuple[str, ...],
-    agents: tuple[str, ...],
-    verbs: tuple[str, ...],
     keep_events: bool,
+    progress: bool | None,
+    config: CoderConfig,
 ) -> None:
     """Read FILES, code the events of each article and store both.
 
@@ -98,8 +62,10 @@ def ingest(
     or the id given in JSONL) is skipped, so running the same command twice adds nothing.
     Each article is stored together with its events or not at all.
 
-    A problem with one input is printed as 'error: PATH, line N: message' and the rest of the
-    batch goes on; the exit code is then 1. A summary goes to standard error.
+    A problem with one input (including a record in an unsupported language) is printed as
+    'error: PATH, line N: message' and the rest of the batch goes on; the exit code is then
+    1. A storage failure (a full disk) stops the batch at once with one message; what was
+    stored before is kept. A summary goes to standard error.
 
     \b
     Examples:
@@ -109,72 +75,43 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from eventcoder.coding import get_coder
-    from eventcoder.ingest import InputError, read_inputs
-    from eventcoder.store import StoreError, open_store
+    from eventcoder import api
+    from eventcoder.store import StoreError
+    from eventcoder.store.bulk import is_dataset
 
+    if all(is_dataset(f) for f in files):  # data sets of 'eventcoder batch': bulk load
+        from eventcoder.cli.batch_cmd import load_datasets
+
+        load_datasets(files, db)
+        return
     try:
-        inputs = read_inputs(
-            list(files), lang=lang, published=published, fmt=None if fmt == "auto" else fmt
+        inputs = api.read(
+            list(files), lang=config.lang, published=published, fmt=None if fmt == "auto" else fmt
         )
+        api.coder(config)  # build it (and check the files) before opening the store
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        store = open_store(db)
+        store = api.open_store(db)
     except (StoreError, OSError) as exc:
         raise click.ClickException(f"cannot open the database: {exc}") from exc
-    coder = get_coder(actors=actors, agents=agents, verbs=verbs)
-    summary = _Summary()
-    bar = tqdm(unit=" articles", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
 
-    def error(where: str | None, message: str) -> None:
-        summary.errors += 1
-        prefix = f"{where}: " if where else ""
-        tqdm.write(f"error: {prefix}{message}", file=sys.stderr)
+    def error(message: str) -> None:
+        tqdm.write(f"error: {message}", file=sys.stderr)
 
-    pending: list[Article] = []
-    last_flush = time.monotonic()
+    def warning(message: str) -> None:
+        tqdm.write(f"warning: {message}", file=sys.stderr)
 
-    def flush() -> None:
-        nonlocal last_flush
-        try:
-            results: list[bool | Exception] = store.add_articles(pending)
-        except Exception as exc:  # the database failed: none of the batch is stored
-            results = [exc] * len(pending)
-        for article, result in zip(pending, results, strict=True):
-            if isinstance(result, Exception):
-                error(
-                    article.source or article.id, f"could not store article {article.id}: {result}"
-                )
-            elif result:
-                summary.new += 1
-                summary.events += len(article.events)
-            else:  # stored meanwhile (a duplicate in this batch or another process)
-                summary.stored += 1
-        pending.clear()
-        last_flush = time.monotonic()
-
-    with store:
-        for item in inputs:
-            if isinstance(item, InputError):
-                error(None, item.message)  # the message already names the file and line
-                continue
-            summary.read += 1
-            bar.update(1)
-            try:
-                if store.has_article(item.id):
-                    summary.stored += 1
-                    continue
-                if not (keep_events and item.events):
-                    item.events = coder.code(item)
-            except Exception as exc:  # one bad article must not end the batch
-                error(item.source or item.id, f"could not code article {item.id}: {exc}")
-                continue
-            pending.append(item)
-            if len(pending) >= _BATCH or time.monotonic() - last_flush > _BATCH_SECONDS:
-                flush()
-        flush()
-        bar.close()
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with store:
+            summary = api.ingest_articles(inputs, store, config, on_error=error,
+                                          on_warning=warning, keep_events=keep_events,
+                                          progress=show)  # fmt: skip
+    except api.StorageFailure as exc:
+        click.echo(f"error: {exc}", err=True)
+        click.echo(exc.summary.line(), err=True)
+        sys.exit(1)
     click.echo(summary.line(), err=True)
     if summary.errors:
         sys.exit(1)
@@ -185,7 +122,7 @@ def ingest(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(FORMATS + EXCHANGE_FORMATS),
     required=True,
     help="jsonl: one article per line with its events (canonical, can be ingested again); "
     "csv, parquet: one row per event with flat columns.",
@@ -233,8 +170,8 @@ def export(
       eventcoder export --format jsonl --since 2024-01-01 --country DEU -o de.jsonl
       eventcoder export --format parquet --type PROTEST,ASSAULT --out events.parquet
     """
+    from eventcoder import api
     from eventcoder.store import StoreError, open_store
-    from eventcoder.store.export import write_csv, write_jsonl, write_parquet
 
     if fmt == "parquet" and not out:
         raise click.UsageError("--format parquet needs --out FILE (Parquet is a binary file).")
@@ -248,23 +185,19 @@ def export(
         store = open_store(db)
     except (StoreError, OSError) as exc:
         raise click.ClickException(f"cannot open the database: {exc}") from exc
+    what = "articles" if fmt == "jsonl" else "events"
     with store:
         try:
-            store.count_events(**filters)  # validates the filters before any output
+            if fmt in EXCHANGE_FORMATS:  # ACLED / GDELT layouts (docs/batch.md)
+                from eventcoder.cli.batch_cmd import export_exchange
+
+                n = export_exchange(store, fmt, out, filters)
+            else:
+                n = api.export(store, fmt, out, **filters)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
-        articles = store.iter_articles(**filters)
-        if fmt == "parquet":
-            n = write_parquet(articles, out)
-            what = "events"
-        else:
-            writer = write_jsonl if fmt == "jsonl" else write_csv
-            what = "articles" if fmt == "jsonl" else "events"
-            if out:
-                with open(out, "w", encoding="utf-8", newline="") as fh:
-                    n = writer(articles, fh)
-            else:
-                n = writer(articles, sys.stdout)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {out}: {exc}") from exc
     click.echo(f"exported {n} {what}" + (f" to {out}" if out else ""), err=True)
 
 

@@ -51,12 +51,12 @@ def split_clauses(
                 cut = (i + 1, None, False)
         elif low in g.subordinator and i > start:
             marker = low
-            if g.lang == "en" and low == "that" and not _after_verb(lowers, i, start, g, heads):
+            if g.language.fixed_svo_order and low == "that" and not _after_verb(lowers, i, start, g, heads):
                 marker = "which"  # "a resolution that aims ...": a relative clause
             cut = (i, marker, False)
         elif (
             low in g.speech
-            and g.lang == "en"
+            and g.language.fixed_svo_order
             and i + 1 < end
             and lowers[i + 1].isalpha()
             and lowers[i + 1] not in g.subordinator
@@ -69,7 +69,7 @@ def split_clauses(
                     cut = (j, "that", False)
         elif low in g.conjunction and low != "," and i > start and (i + 1) not in mention_starts:
             nxt = texts[i + 1] if i + 1 < end else ""
-            verbish = nxt[:1].isalpha() and (g.lang != "de" or nxt[:1].islower())
+            verbish = nxt[:1].isalpha() and (not g.language.capitalised_nouns or nxt[:1].islower())
             if (
                 verbish
                 and lowers[i + 1] not in g.determiner
@@ -99,7 +99,7 @@ def split_clauses(
 def is_passive(lowers: Sequence[str], clause: Clause, head: int, g: Grammar) -> bool:
     """A passive: an auxiliary of the passive in the clause and a participle-like trigger."""
     word = lowers[head]
-    if g.lang == "de":
+    if g.language.verb_final_subclauses:  # the auxiliary anywhere in the clause
         if not (word.endswith("t") or word.endswith("en")) or word in g.passive_aux:
             return False
         return any(lowers[j] in g.passive_aux for j in range(clause.start, clause.end))

@@ -4,218 +4,44 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 from eventcoder.coding import attributes
 from eventcoder.coding.clauses import Clause, is_passive, split_clauses
 from eventcoder.coding.crosswalk import cameo_to_plover
+from eventcoder.coding.defaults import (
+    BILATERAL,
+    CONTENT_TYPES,
+    DOMESTIC,
+    STANDALONE,
+    SYMMETRIC,
+    VICTIM_TYPES,
+    _compatible,
+    _domestic_defaults,
+    _source_fallback,
+    _split_symmetric,
+    _victim_defaults,
+    _victims_as_target,
+    _within,
+)
+from eventcoder.coding.doc import DocView
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.intent import find_cue, is_cue_word
 from eventcoder.coding.location import ArticlePlaces, article_places, locate
-from eventcoder.coding.mentions import ACTOR_KINDS, knowledge_base
+from eventcoder.coding.mentions import ACTOR_KINDS
+from eventcoder.coding.predicates import filters_for, zu_infinitive
+from eventcoder.coding.refs import _actor, _actors, _place_countries, _refs
 from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
-from eventcoder.model import Actor, Event, Evidence, Location
+from eventcoder.model import Actor, Event, Evidence
 
 ATTRIBUTED = frozenset({"reported", "rumored", "announced"})  # labels that name who says so
 
 
-@dataclass
-class DocView:
-    """Token arrays of a spaCy Doc, built once per article."""
-
-    text: str
-    idx: list[int]
-    ends: list[int]
-    lowers: list[str]
-    texts: list[str]
-
-    @classmethod
-    def of(cls, doc: Any) -> DocView:
-        idx = [t.idx for t in doc]
-        texts = [t.text for t in doc]
-        return cls(
-            doc.text,
-            idx,
-            [i + len(t) for i, t in zip(idx, texts, strict=True)],
-            [t.lower() for t in texts],
-            texts,
-        )
-
-    def tok_at(self, char: int) -> int:
-        """Index of the token containing (or starting after) character ``char``."""
-        return max(0, bisect_right(self.idx, char) - 1)
-
-    def tok_end(self, char: int) -> int:
-        """Exclusive token index of the token span ending at character ``char``."""
-        return bisect_right(self.idx, char - 1)
-
-
-def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) -> list[ActorRef]:
-    """Actor mentions (sorted by start, actor kinds only) of the sentence ``[lo, hi)``."""
-    refs: list[ActorRef] = []
-    taken: set[int] = set()
-    for m in mentions:
-        ts, te = view.tok_at(m.start), view.tok_end(m.end)
-        if te <= ts:
-            te = ts + 1
-        taken.update(range(ts, te))
-        ref = ActorRef(ts, te, m.start, m.end, m.text, m.kind, m.name, m.country, m.sector, m.code)
-        ref.form = getattr(m, "form", None)
-        if g.lang == "en" and m.kind == "person" and m.sector in (None, "ELI"):
-            ref.sector = _title_sector(m.text) or m.sector  # "Egyptian President X": GOV
-        refs.append(ref)
-    ts, te = view.tok_at(lo), view.tok_end(hi)
-    for t in range(ts, te):
-        if view.lowers[t] in g.pronoun and t not in taken:
-            refs.append(
-                ActorRef(
-                    t, t + 1, view.idx[t], view.ends[t], view.texts[t], "pronoun", pronoun=True
-                )
-            )
-    refs.sort(key=lambda r: r.start_tok)
-    if g.lang == "de":
-        refs = _appositions(refs)
-    return _attach_countries(refs, view.lowers, g)
-
-
-@lru_cache(maxsize=4096)
-def _title_sector(text: str) -> str | None:
-    """The sector of the title a person's mention opens with ("President", "Egyptian Prime
-    Minister"): the office the text gives them now, over a generic elite sector."""
-    words = text.split()
-    kb = knowledge_base()
-    if kb is None or len(words) < 2:
-        return None
-    for n in range(min(3, len(words) - 1), 0, -1):
-        prefix = " ".join(words[:n])
-        if not prefix[:1].isupper():
-            continue
-        found = kb.match(prefix, "en")
-        if (
-            len(found) == 1
-            and found[0].kind in ("role", "actor")
-            and found[0].start == 0
-            and found[0].end == len(prefix)
-            and found[0].sector
-        ):
-            return found[0].sector
-    return None
-
-
-def _place_countries(
-    refs: list[ActorRef], places: Sequence[Any], view: DocView, lo: int, hi: int
-) -> None:
-    """A country-less actor followed by its origin takes the origin's country
-    ("Luftlandetruppen aus Iwanowo", "rebels in Ivory Coast")."""
-    here = [p for p in places if lo <= p.start < hi and p.country]
-    if not here:
-        return
-    for r in refs:
-        if r.country is not None or r.pronoun or r.kind == "org":
-            continue
-        for p in here:
-            t = view.tok_at(p.start)
-            if t - r.end_tok == 1 and view.lowers[r.end_tok] in ("aus", "from", "in", "of"):
-                r.country = p.country
-                break
-
-
-def _appositions(refs: list[ActorRef]) -> list[ActorRef]:
-    """A German role right before a name is one actor: "UN-Generalsekretär Ban Ki-moon" (the
-    name, with the role's country and sector when it has none)."""
-    out: list[ActorRef] = []
-    for r in refs:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and r.kind in ("person", "org", "actor")
-            and prev.kind in ("role", "actor", "org")
-            and not prev.pronoun
-            and prev.end_tok == r.start_tok
-        ):
-            merged = replace(
-                r,
-                start_tok=prev.start_tok,
-                start=prev.start,
-                text=prev.text + " " + r.text if prev.end < r.start else prev.text + r.text,
-                country=r.country or prev.country,
-                sector=r.sector or prev.sector,
-            )
-            out[-1] = merged
-            continue
-        out.append(r)
-    return out
-
-
-def _attach_countries(refs: list[ActorRef], lowers: Sequence[str], g: Grammar) -> list[ActorRef]:
-    """A country-less person or role takes the country of a possessive or attached country:
-    "Iran's religious leader X", "King X of Morocco", "rebels in Ivory Coast" (the possessive
-    country is then part of the actor, not an actor of its own)."""
-    out: list[ActorRef] = []
-    skip: set[int] = set()
-    for k, r in enumerate(refs):
-        if id(r) in skip:
-            continue
-        nxt = refs[k + 1] if k + 1 < len(refs) else None
-        if (
-            nxt is not None
-            and r.kind == "country"
-            and nxt.country is None
-            and not nxt.pronoun
-            and nxt.kind != "org"
-            and r.end_tok < len(lowers)
-            and lowers[r.end_tok] in ("'s", "\u2019s")
-            and nxt.start_tok - r.end_tok <= 4
-        ):
-            nxt.country = r.country
-            continue  # the possessive country is part of the next actor
-        if (
-            nxt is not None
-            and r.country is None
-            and not r.pronoun
-            and r.kind != "org"
-            and nxt.kind == "country"
-            and 0 < nxt.start_tok - r.end_tok <= 2
-            and lowers[r.end_tok] in ("of", "in", "from", "aus", "in")
-        ):
-            r.country = nxt.country
-        out.append(r)
-    return out
-
-
-def _actor(r: ActorRef, fallback_country: str | None) -> Actor:
-    src = r.refers_to[0] if r.pronoun and r.refers_to else r
-    country = src.country
-    if country is None and src.kind in ("role", "person", "actor"):
-        country = fallback_country  # a bare role ("die Polizei"): the event's country
-    return Actor(
-        text=r.text,
-        start=r.start,
-        end=r.end,
-        name=src.name,
-        country=country,
-        sector=src.sector,
-        code=src.code,
-    )
-
-
-def _actors(group: list[ActorRef], fallback: str | None) -> list[Actor]:
-    out: list[Actor] = []
-    for r in group:
-        if r.pronoun and len(r.refers_to) > 1:
-            out.extend(_actor(x, fallback) for x in r.refers_to)
-        elif not r.pronoun or r.refers_to:
-            out.append(_actor(r, fallback))
-    return out
-
-
-def _best(matches: list[TriggerMatch], lang: str) -> TriggerMatch:
+def _best(matches: list[TriggerMatch], g: Grammar) -> TriggerMatch:
     """The clause's event trigger: verbs before nouns; in English the first verb (later ones are
     complements: "threatened to impose"), in German the most specific pattern."""
-    if lang == "en":
+    if not g.language.verb_final_subclauses:
         return max(  # ties: the closer pattern, then the first in lexicon order
             matches,
             key=lambda m: (
@@ -241,6 +67,7 @@ class ArticleCoder:
         sentence_coder: Any | None = None,
     ) -> None:
         self.g = g
+        self.filters = filters_for(g)  # the language's named trigger filters
         self.version = version
         self.dictionary = dictionary  # a DictionaryCoder (user verb dictionaries) or None
         # another coder of whole sentences (CameoSentenceCoder): it replaces the lexicon
@@ -256,9 +83,11 @@ class ArticleCoder:
         article_id: str,
         published: str | None,
         lang: str,
+        places: ArticlePlaces | None = None,
     ) -> list[Event]:
         text = view.text
-        places = article_places(text, mentions)
+        if places is None:  # the "places" component has not run
+            places = article_places(text, mentions)
         dates = attributes.SentenceDates(text, lang, published)  # read where events are
         by_head = sorted(triggers, key=lambda m: m.head)
         heads = [m.head for m in by_head]
@@ -272,7 +101,7 @@ class ArticleCoder:
             a, b = bisect_right(heads, ts - 1), bisect_right(heads, te - 1)
             sent_trigs = by_head[a:b]
             ma, mb = bisect_right(starts, lo - 1), bisect_right(starts, hi - 1)
-            if self.dictionary is not None and lang == "en":
+            if self.dictionary is not None and self.g.language.dictionary_coded:
                 # English sentences are coded by the user's verb dictionaries alone
                 extra = self.dictionary.events(text, lo, hi, published)
                 for ev in extra:
@@ -294,7 +123,7 @@ class ArticleCoder:
                 prev_text = text[lo:hi]
                 continue
             refs = _refs(view, actors[ma:mb], lo, hi, self.g)
-            _place_countries(refs, places.places, view, lo, hi)
+            _place_countries(refs, places.places, view, lo, hi, self.g)
             inside = {  # tokens an actor covers whole ("United States"), not "US-Angriff"
                 t
                 for r in refs
@@ -313,26 +142,7 @@ class ArticleCoder:
                     for m in sent_trigs
                     if clause.start <= m.head
                     and m.tokens[-1] < clause.end
-                    and not (
-                        view.lowers[m.head] in self.g.speech
-                        and (len(m.tokens) == 1 or m.entry.rank == 0)
-                    )
-                    and not (lang == "en" and _noun_use(view.lowers, m, clause.start, self.g))
-                    and not (lang == "en" and _name_use(view.texts, m, clause.start))
-                    and not (lang == "en" and _mishap(view.lowers, m, clause, self.g))
-                    and view.lowers[m.head] not in self.g.nontrigger
-                    and _verb_case(view.texts, m, clause.start, lang)
-                    and _particle_final(view, m, self.g)
-                    and not (
-                        view.lowers[m.head] in self.g.modal_threat
-                        and _zu_infinitive(view.lowers, clause)
-                    )  # "Die Krise droht zu eskalieren": a danger, not a threat
-                    and not _attributive(view, m, clause.start, self.g)
-                    and not (
-                        len(m.tokens) == 1
-                        and m.entry.rank == 0
-                        and view.lowers[m.head] in self.g.no_bare
-                    )
+                    and not any(f(view, m, clause, self.g) for f in self.filters)
                 ]
                 light = False
                 if len(here) > 1:  # "plans to impose": the cue word is not the event
@@ -362,7 +172,7 @@ class ArticleCoder:
                 if (
                     verbal_before == ci - 1
                     and verbal_type in CONTENT_TYPES
-                    and _zu_infinitive(view.lowers, clause)
+                    and zu_infinitive(view.lowers, clause)
                 ):
                     continue  # "forderte X auf, Luftangriffe zu fliegen": what was asked for
                 if any(view.lowers[j] in self.g.speech for j in range(clause.start, clause.end)):
@@ -374,7 +184,7 @@ class ArticleCoder:
                     ]
                     if not here:
                         continue
-                ev_match = _best(here, lang)
+                ev_match = _best(here, self.g)
                 matches = [ev_match] + [
                     m
                     for m in here
@@ -404,7 +214,7 @@ class ArticleCoder:
                     sent_events.append((ev, clause, nominal))
                     if not nominal:
                         verbal_before, verbal_type = ci, ev.type
-            if self.g.lang == "en":
+            if self.g.language.one_event_per_sentence:
                 sent_events = _main_events(sent_events, self.g)
             events.extend(self._merge([ev for ev, _, _ in sent_events]))
             memory = _Memory(finder=rf)
@@ -458,7 +268,7 @@ class ArticleCoder:
             verb = m.tokens[-1]  # "zu zehn Jahren ... verurteilt", "Webseiten ... blockiert"
         passive = is_passive(view.lowers, clause, verb, self.g)
         source, target = rf.fill(ci, m.head, frame, passive, m.tokens[-1])
-        between = len(target) > 1 and all(r.prep in BETWEEN for r in target)
+        between = len(target) > 1 and all(r.prep in self.g.between for r in target)
         if not source and between:
             source, target = target[:1], target[1:]  # "Gefechte zwischen X und Y"
         if frame.nominal:  # "US-Luftangriff": the first part of the word is the source
@@ -472,7 +282,9 @@ class ArticleCoder:
         if not source and not target and not frame.bare and ptype not in STANDALONE:
             return None  # "die muss man unterstützen": nobody supports anybody we know
         generic = (
-            lang == "en" and len(m.tokens) == 1 and (e.rank == 0 or ptype in BILATERAL)
+            self.g.language.generic_verbs_need_actors
+            and len(m.tokens) == 1
+            and (e.rank == 0 or ptype in BILATERAL)
         )
         both = source and (target or (ptype in SYMMETRIC and len(source) > 1))  # "X and Y met"
         if generic and ptype not in STANDALONE and not both:
@@ -530,7 +342,7 @@ class ArticleCoder:
             f is not None
             and f.label == "negated"
             and frame.nominal
-            and lang == "de"
+            and self.g.language.local_nominal_negation
             and f.cue_start is not None
             and not 0 < m.head - view.tok_at(f.cue_start + sentence[0]) <= 3
         ):
@@ -616,7 +428,7 @@ class ArticleCoder:
             ci = next((k for k, c in enumerate(rf.clauses) if c.start <= tok < c.end), None)
             own_clause = ci is not None and rf.clauses[ci].start <= head < rf.clauses[ci].end
             names_own = f.label == "reported" and view.lowers[tok] in self.g.attribution
-            if names_own and (own_clause or self.g.lang == "en"):
+            if names_own and (own_clause or self.g.language.fixed_svo_order):
                 ci = None  # "..., according to X": X, not the subject of the cue's clause
             if ci is not None:
                 speaker = rf.subject(ci, tok)
@@ -667,247 +479,16 @@ class ArticleCoder:
         return sorted(out, key=lambda e: e.evidence.start)
 
 
-DOMESTIC = frozenset({"PROTEST"})  # protests are by and against people of the place
-# English verbs of meeting and visiting: a hand-written single verb also codes only X verb Y
-BILATERAL = frozenset({"CONSULT"})
-# types that are events without a named actor ("18 Menschen wurden verschleppt")
-STANDALONE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
-
-
-def _domestic_defaults(ev: Event, loc: Location) -> None:
-    """A protest without named actors: protesters of the place, against its authorities
-    (actors without offsets: inferred, not read)."""
-    name = loc.text or loc.name or _country_name(loc.country) or loc.country or ""
-    if not ev.source:
-        ev.source = [Actor(text=name, country=loc.country, sector="CVL")]
-    if not ev.target:
-        ev.target = [Actor(text=name, country=loc.country, sector="GOV")]
-
-
-BETWEEN = frozenset({"zwischen", "between"})
-
-
-def _source_fallback(
-    fallback: str | None,
-    loc: Location | None,
-    target: list[ActorRef],
-    places: ArticlePlaces,
-    ptype: str,
-) -> str | None:
-    """The country of a bare-role source ("das Militär drohte Südkorea"): not the target's own
-    country when it only comes from the article's main country; then the article's next one."""
-    if fallback is None or (loc is not None and loc.start is not None) or ptype in INTERNAL:
-        return fallback
-    named = {r.country for r in target if r.country and not r.pronoun}
-    if fallback not in named:
-        return fallback
-    return next((c for c in places.ranked if c not in named), fallback)
-
-
-INTERNAL = frozenset({"PROTEST", "COERCE"})  # done by and to people of one country
-
-
-def _within(a: Actor, lo: int, hi: int) -> bool:
-    return a.start is not None and a.end is not None and lo <= a.start and a.end <= hi
-
-# events whose zu-infinitive complement is their content, not an event of its own
-CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
-
-
-def _zu_infinitive(lowers: Sequence[str], clause: Clause) -> bool:
-    """A German zu-infinitive clause (", Luftangriffe zu fliegen", ", einzufrieren")."""
-    last = clause.end - 1
-    while last > clause.start and not lowers[last][:1].isalnum():
-        last -= 1
-    return last > clause.start and (lowers[last - 1] == "zu" or "zu" in lowers[last][2:-3])
-
-
-# types done to people of a place: without a named target, the people of the event's place
-VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
-# types done together: "X und Y haben miteinander telefoniert" has X as source and Y as target
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-_VICTIM_SECTORS = {"civilians": "CVL", "protesters": "CVL", "security forces": None}
-
-
-def _victim_defaults(ev: Event, loc: Location | None, fallback: str | None) -> None:
-    """An attack or coercion without a named target is against the people of its place ("Bei
-    einem Anschlag in X starben 12 Menschen"); coercion (arrests, bans, sentences) is by the
-    authorities of the place, against its people, unless the text says otherwise. Inferred
-    actors have no offsets."""
-    # a place the text names (clause, sentence, dateline), not the article's main country
-    country = loc.country if loc is not None and loc.country and loc.start is not None else None
-    if ev.type == "COERCE":
-        country = country or (loc.country if loc is not None else None)
-        country = country or fallback or next((a.country for a in ev.source if a.country), None)
-    if country is None:
-        return
-    name = (
-        (loc.text or loc.name if loc is not None and loc.country == country else None)
-        or _country_name(country)
-        or country
-    )
-    if not ev.target:
-        sector = _VICTIM_SECTORS.get(ev.victims or "civilians", "CVL")
-        ev.target = [Actor(text=name, country=country, sector=sector)]
-    if not ev.source and ev.type == "COERCE":
-        ev.source = [Actor(text=name, country=country, sector="GOV")]
-
-
-def _victims_as_target(ev: Event, counted: list[tuple[int, int]]) -> None:
-    """The counted dead or injured are victims, not attackers ("Bei einem Anschlag sind 30
-    Menschen ums Leben gekommen": "Menschen" is the subject but the target)."""
-    victims = [
-        a
-        for a in ev.source
-        if a.start is not None and any(lo <= a.start <= hi + 1 for lo, hi in counted)
-    ]
-    if victims:
-        ev.source = [a for a in ev.source if a not in victims]
-        ev.target = ev.target or victims
-
-
 def _counts_end(view: DocView, rf: RoleFinder, ci: int, c_hi: int) -> int:
     """English "11 were killed and dozens injured": the counts of the coordinated clauses
     that follow belong to the event."""
-    if rf.g.lang != "en":
+    if not rf.g.language.one_event_per_sentence:
         return c_hi
     k = ci + 1
     while k < len(rf.clauses) and rf.clauses[k].after_conj and rf.clauses[k].marker is None:
         c_hi = view.ends[rf.clauses[k].end - 1]
         k += 1
     return c_hi
-
-
-def _split_symmetric(ev: Event) -> None:
-    """Coordinated parties of a joint act and no target: the first is the source, the others
-    the target."""
-    if ev.target or len(ev.source) < 2:
-        return
-    if len({a.country for a in ev.source}) < 2:
-        return
-    ev.source, ev.target = ev.source[:1], ev.source[1:]
-
-
-def _particle_final(view: DocView, m: TriggerMatch, g: Grammar) -> bool:
-    """A German separable particle ends its clause: "warf ihm Betrug vor", not "warfen Steine
-    vor dem Gebäude" (there "vor" is a preposition)."""
-    step, lowers = m.entry.steps[-1], view.lowers
-    if len(m.tokens) < 2 or not step.gap or lowers[m.tokens[-1]] not in g.particle:
-        return True
-    p = m.tokens[-1]
-    while p < len(lowers):  # "griff die Stadt an der Grenze an": the last "an" is the particle
-        nxt = p + 1
-        if nxt >= len(lowers):
-            return True
-        w = lowers[nxt]
-        if not w[:1].isalnum() or w in g.conjunction or w in g.subordinator or w in g.clause_end:
-            return True
-        p = next((j for j in range(nxt, min(len(lowers), nxt + 12)) if step.test(lowers[j])), -1)
-        if p < 0 or any(not lowers[j][:1].isalnum() for j in range(nxt, p)):
-            return False
-    return False
-
-
-def _attributive(view: DocView, m: TriggerMatch, start: int, g: Grammar) -> bool:
-    """A participle used as an adjective before its noun ("sechs inhaftierte Oppositionsführer",
-    "ein festgenommener Student", "two injured workers") is no event."""
-    if len(m.tokens) != 1 or parse_frame(m.entry.frame).nominal:
-        return False
-    h = m.head
-    if g.lang == "en":  # "two injured workers", "the detained journalist"
-        nxt = view.lowers[h + 1] if h + 1 < len(view.lowers) else ""
-        prev = view.lowers[h - 1] if h > start else ""
-        return (
-            view.lowers[h].endswith("ed")
-            and (prev in g.determiner or prev in g.numeral or prev[:1].isdigit())
-            and nxt.isalpha()
-            and view.texts[h + 1][:1].islower()
-            and nxt not in g.preposition
-            and nxt not in g.conjunction
-            and nxt not in g.determiner
-            and nxt not in g.passive_aux
-        )
-    if g.lang != "de":
-        return False
-    if h == start or h + 1 >= len(view.texts) or not view.texts[h + 1][:1].isupper():
-        return False
-    word = view.lowers[h]
-    if word.endswith(("ter", "tes", "tem", "ener", "enes", "enem")):
-        return True  # never a finite verb
-    prev = view.lowers[h - 1]
-    return word.endswith(("te", "ten", "ene", "enen")) and (
-        prev in g.determiner or prev in g.numeral or prev.isdigit()
-    )
-
-
-def _country_name(code: str | None) -> str | None:
-    kb = knowledge_base()
-    return kb.country_name(code) if kb is not None and code else None
-
-
-def _verb_case(texts: Sequence[str], m: TriggerMatch, start: int, lang: str) -> bool:
-    """Verbs are lower case: a capitalised verb trigger inside a clause is a noun or a name
-    ("die Verletzte", "Bill de Blasio")."""
-    if parse_frame(m.entry.frame).nominal:
-        # German nouns are capitalised: "kämpfen", "bekämpfen" are no "*kämpfe" nouns
-        return not (lang == "de" and texts[m.head][:1].islower())
-    if m.head == start:  # a German finite verb never opens a clause: "Inhaftierte wollten"
-        w = texts[m.head]
-        return not (w[:1].isupper() and w.endswith(("te", "ten")) and len(m.tokens) == 1)
-    if len(m.tokens) > 1 and not texts[m.tokens[-1]][:1].isupper():
-        return True  # a pattern that ends in its verb: "Webseiten ... blockiert"
-    return not texts[m.head][:1].isupper()
-
-
-def _noun_use(lowers: Sequence[str], m: TriggerMatch, start: int, g: Grammar) -> bool:
-    """An English verb trigger used as a noun: "the attack", "of air links"."""
-    if parse_frame(m.entry.frame).nominal:
-        return False
-    h = m.head
-    prev = lowers[h - 1] if h - 1 >= start else ""
-    if prev == "to":  # an infinitive
-        return False
-    if h == start and lowers[h].endswith("ed"):  # "Ousted president X", "Backed by ..."
-        return True
-    if prev in g.determiner or prev in g.preposition or prev in ("'s", "\u2019s"):
-        return True
-    if h + 1 < len(lowers) and lowers[h + 1] in g.noun_head:
-        return True  # "press officer", "search operation": a noun modifier
-    prev2 = lowers[h - 2] if h - 2 >= start else ""
-    word = lowers[h]
-    return (
-        not word.endswith("ed")
-        and prev.isalpha()
-        and prev not in g.pronoun
-        and (prev2 in g.determiner or prev2 in g.preposition)
-    )  # "its fisheries dispute"
-
-
-def _name_use(texts: Sequence[str], m: TriggerMatch, start: int) -> bool:
-    """An English trigger that is part of a name or a date: a capitalised noun inside its
-    clause ("the Strike Force"), a capitalised word before a number ("March 28") or before
-    another capitalised word ("Press TV said")."""
-    if not texts[m.head][:1].isupper():
-        return False
-    nxt = texts[m.head + 1] if m.head + 1 < len(texts) else ""
-    if nxt[:1].isdigit() or (nxt[:1].isupper() and len(m.tokens) == 1):
-        return True  # "March 28", "Press TV said"
-    return m.head > start and parse_frame(m.entry.frame).nominal
-
-
-def _mishap(lowers: Sequence[str], m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
-    """English deaths in an accident, fire or illness ("a fire killed five", "died of
-    cancer") are no assault."""
-    if m.entry.type != "ASSAULT" or not g.mishap:
-        return False
-    for t in range(clause.start, clause.end):
-        w = lowers[t]
-        prev = lowers[t - 1] if t > 0 else ""
-        if w in g.mishap and (
-            w not in g.ambiguous_mishap or prev in g.determiner or prev in g.mishap_before
-        ):
-            return True
-    return False
 
 
 def _main_events(
@@ -954,13 +535,3 @@ class _Memory:
             if finder is not None:
                 self._value = finder.main_subject()
         return self._value
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    def countries(xs: list[Actor]) -> set[str | None]:
-        return {x.country for x in xs}
-
-    for x, y in ((a.source, b.source), (a.target, b.target)):
-        if x and y and not countries(x) & countries(y):
-            return False
-    return True

@@ -36,10 +36,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from eventcoder.coding.temporal import weekday_names
+from eventcoder.language import data, registry
 
+_WORD_CLASSES = ("clause", "coord", "lead", "function", "new_np", "stop", "trim", "edge")
 _PRIORITY = {"negated": 4, "rumored": 3, "announced": 2, "reported": 1}
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 _HARD = frozenset(',;:()[]–—"„“”«»‚‘')
@@ -48,15 +49,6 @@ _OPENERS = _HARD | {"'"}  # what may open a post-posed attribution clause
 _GAP = 6  # words allowed for "..." in a cue
 _POSTPOSED = 5  # a reporting verb within this many words of its clause start reaches back
 _NP_MAX = 12
-_DE_FUNCTION = frozenset(
-    "der die das des dem den ein eine einer eines einem einen und sowie von aus für".split()
-)
-_DE_NEW_NP = frozenset("die das den dem ein eine einer einen einem".split())
-_EN_FUNCTION = frozenset("the a an of and in".split())
-_EN_STOP = frozenset(
-    "is was were are be been being has have had also then that which who it there as not did "
-    "does do will would can could may might must should".split()
-)
 _ADJ = re.compile(r"\w+(?:e|en|er|es|em)$")
 _PARTICIPLE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen|los|hin|her|frei)?"
@@ -114,6 +106,11 @@ class _Lexicon:
     breaks: frozenset[str]  # punctuation and clause words: a new clause starts here
     coord_words: frozenset[str]
     lead_words: frozenset[str]
+    function: frozenset[str]  # function words inside a speaker's noun phrase
+    new_np: frozenset[str]  # determiners that open a new noun phrase after a noun
+    stop: frozenset[str]  # words no speaker noun phrase holds (without capitalised nouns)
+    trim: frozenset[str]  # function words dropped at the end of a speaker span
+    edge: frozenset[str]  # words dropped at both ends of a speaker span
 
 
 @dataclass
@@ -139,17 +136,13 @@ def _parse_step(text: str, gap: bool) -> _Step:
 
 @lru_cache(maxsize=4)
 def _lexicon(lang: str) -> _Lexicon:
-    res = resources.files("eventcoder.language").joinpath(lang).joinpath("factuality.tsv")
     by_word: dict[str, list[_Cue]] = {}
     wild: list[_Cue] = []
-    words: dict[str, set[str]] = {"clause": set(), "coord": set(), "lead": set()}
-    for line in res.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
-            continue
-        cols = [c.strip() for c in line.split("\t")] + ["-", "-", "-"]
-        pattern, label, scope, source = cols[0].lower(), cols[1], cols[2], cols[3]
+    words: dict[str, set[str]] = {k: set() for k in _WORD_CLASSES}
+    for cue_text, label, scope, source in data.read_table(lang, "factuality.tsv"):
+        pattern, scope, source = cue_text.lower(), scope or "-", source or "-"
         if label in words:
-            words[label].add(pattern)
+            words[label].update(pattern.split("|"))
             continue
         steps: list[_Step] = []
         gap = False
@@ -174,6 +167,11 @@ def _lexicon(lang: str) -> _Lexicon:
         breaks=frozenset(words["clause"]) | _HARD | _REGION,
         coord_words=frozenset(words["coord"]),
         lead_words=frozenset(leads),
+        function=frozenset(words["function"]),
+        new_np=frozenset(words["new_np"]),
+        stop=frozenset(words["stop"]),
+        trim=frozenset(words["trim"]),
+        edge=frozenset(words["edge"]) | {","},
     )
 
 
@@ -305,18 +303,18 @@ def _is_future(sent: _Sentence, h: _Hit) -> bool:
 
 def _infinitive_clause(sent: _Sentence, ta: int, tb: int, lang: str) -> bool:
     """Is the trigger a zu-infinitive ("..., Truppen zu entsenden") or an English to-infinitive?"""
-    if lang == "de":
-        if _ZU_INF.match(sent.low[tb - 1]):
-            return True
-        return any(sent.low[k] == "zu" for k in range(max(0, ta - 2), ta))
-    return ta > 0 and sent.low[ta - 1] == "to"
+    language = registry.get_or_default(lang)
+    if language.separable_particles and _ZU_INF.match(sent.low[tb - 1]):
+        return True  # "einzufrieren"
+    marker, reach = language.infinitive_marker, language.infinitive_reach
+    return marker is not None and any(sent.low[k] == marker for k in range(max(0, ta - reach), ta))
 
 
 def assess_factuality(
     text: str, trigger_start: int, trigger_end: int, lang: str, context_before: str = ""
 ) -> Factuality:
     """Factuality of the event whose trigger is ``text[trigger_start:trigger_end]``."""
-    lang = lang if lang in ("de", "en") else "en"
+    lang = registry.get_or_default(lang).code
     lex = _lexicon(lang)
     sent, hits = _analyse(text, lang)
     if not sent.toks:
@@ -388,9 +386,10 @@ def _source(sent: _Sentence, lex: _Lexicon, h: _Hit, lang: str, ta: int) -> tupl
     start = sent.clause_start[sent.clause[h.a]]
     first = start + 1 if sent.low[start] in _HARD else start
     inverted = h.a == 0 or not sent.is_word(h.a - 1) or h.a == first
-    if lang == "de" and not inverted:
+    language = registry.get_or_default(lang)
+    if language.verb_second and not inverted:
         inverted = sent.low[first] in lex.lead_words and first < h.a
-    if lang == "en" and inverted and h.a > 0 and h.a < ta:
+    if language.fixed_svo_order and inverted and h.a > 0 and h.a < ta:
         inverted = False  # "X, a spokesman for Y, said ...": the speaker is before the comma
     if inverted:
         stop = h.b - 1 if len(h.cue.steps) > 1 else len(sent.low)
@@ -398,22 +397,23 @@ def _source(sent: _Sentence, lex: _Lexicon, h: _Hit, lang: str, ta: int) -> tupl
     return _np_before(sent, lex, h.a, lang)
 
 
-def _np_ok(sent: _Sentence, i: int, lang: str, nxt_ok: bool) -> bool:
+def _np_ok(sent: _Sentence, lex: _Lexicon, i: int, lang: str, nxt_ok: bool) -> bool:
     """Can token ``i`` be part of a speaker noun phrase? ``nxt_ok``: the token after it is."""
     w = sent.low[i]
     if not sent.is_word(i) or w[0].isdigit():
         return False
     if sent.capitalised(i):
         return True
-    if lang == "de":
-        return w in _DE_FUNCTION or (bool(_ADJ.match(w)) and nxt_ok)
-    return w not in _EN_STOP
+    if registry.get_or_default(lang).capitalised_nouns:
+        return w in lex.function or (bool(_ADJ.match(w)) and nxt_ok)
+    return w not in lex.stop
 
 
 def _np_after(
     sent: _Sentence, lex: _Lexicon, i: int, stop: int, lang: str
 ) -> tuple[int, int] | None:
     k = i
+    nouns_capitalised = registry.get_or_default(lang).capitalised_nouns
     while k < min(stop, len(sent.low), i + _NP_MAX):
         w = sent.low[k]
         if w in lex.clause_words or (not sent.is_word(k)):
@@ -423,10 +423,10 @@ def _np_after(
             and sent.is_word(k + 1)
             and (sent.capitalised(k + 1) or bool(_ADJ.match(sent.low[k + 1])))
         )
-        if not _np_ok(sent, k, lang, nxt_ok):
+        if not _np_ok(sent, lex, k, lang, nxt_ok):
             break
-        if lang == "de" and not sent.capitalised(k) and k > i and sent.capitalised(k - 1):
-            if w not in _DE_FUNCTION or w in _DE_NEW_NP:
+        if nouns_capitalised and not sent.capitalised(k) and k > i and sent.capitalised(k - 1):
+            if w not in lex.function or w in lex.new_np:
                 break  # a verb or a new noun phrase after a noun ("Laut Polizei wurden")
         k += 1
     return _trim(sent, lex, i, k)
@@ -454,10 +454,10 @@ def _np_before(sent: _Sentence, lex: _Lexicon, a: int, lang: str) -> tuple[int, 
             break
         nxt_ok = k + 1 < end and (
             sent.capitalised(k + 1)
-            or sent.low[k + 1] in _DE_FUNCTION
+            or sent.low[k + 1] in lex.function
             or bool(_ADJ.match(sent.low[k + 1]))
         )
-        if not _np_ok(sent, k, lang, nxt_ok) and k not in sent.masked:
+        if not _np_ok(sent, lex, k, lang, nxt_ok) and k not in sent.masked:
             break
         if w in ("und", "and", "sowie"):
             has_and = True
@@ -467,9 +467,9 @@ def _np_before(sent: _Sentence, lex: _Lexicon, a: int, lang: str) -> tuple[int, 
 
 def _trim(sent: _Sentence, lex: _Lexicon, i: int, k: int) -> tuple[int, int] | None:
     """Drop leading and trailing function words, prepositions and commas."""
-    edge = lex.coord_words | lex.lead_words | {",", "von", "of", "aus", "from", "to"}
+    edge = lex.coord_words | lex.lead_words | lex.edge
     while i < k and sent.low[i] in edge:
         i += 1
-    while k > i and (sent.low[k - 1] in edge or sent.low[k - 1] in _DE_FUNCTION | _EN_FUNCTION):
+    while k > i and (sent.low[k - 1] in edge or sent.low[k - 1] in lex.trim):
         k -= 1
     return (i, k) if k > i else None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from eventcoder.language import data, registry
+from eventcoder.language.base import Language
 
 
 @dataclass(frozen=True)
@@ -36,19 +38,23 @@ class Grammar:
     ambiguous_mishap: frozenset[str]  # mishap words only after a determiner ("a fire")
     mishap_before: frozenset[str]  # words that make an ambiguous one a mishap ("caught fire")
     noun_head: frozenset[str]  # nouns that make a verb trigger before them a modifier
+    origin: frozenset[str]  # "aus X", "of X": an actor's country follows ("rebels in Mali")
+    between: frozenset[str]  # "zwischen X und Y": the first is the source, the rest the target
+    agent: tuple[str, ...]  # prepositions of a passive's agent ("von", "durch", "by")
+    language: Language  # the grammatical hooks (clause order, case, particles)
 
 
 @lru_cache(maxsize=8)
 def grammar_for(lang: str) -> Grammar:
-    """The word classes of ``lang`` (``de`` or ``en``; anything else falls back to ``en``)."""
-    folder = resources.files("eventcoder.language").joinpath(lang if lang in ("de", "en") else "en")
-    classes: dict[str, frozenset[str]] = {}
-    for line in folder.joinpath("grammar.tsv").read_text("utf-8").splitlines():
-        if not line or line.startswith("#") or "\t" not in line:
-            continue
-        name, words = line.split("\t", 1)
-        classes[name.strip()] = frozenset(words.split())
+    """The word classes of ``lang`` (an unregistered language falls back to the default; a
+    class the language's ``grammar.tsv`` lacks is empty)."""
+    language = registry.get_or_default(lang)
+    classes = data.word_classes(language, "grammar.tsv")
+    fields = [k for k in Grammar.__dataclass_fields__ if k not in ("lang", "language", "agent")]
+    agent = next((w.split() for c, w in data.read_table(language, "grammar.tsv") if c == "agent"), [])
     return Grammar(
-        lang=lang,
-        **{k: classes.get(k, frozenset()) for k in Grammar.__dataclass_fields__ if k != "lang"},
+        lang=language.code,
+        language=language,
+        agent=tuple(agent),
+        **{k: classes.get(k, frozenset()) for k in fields},
     )

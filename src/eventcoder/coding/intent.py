@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from eventcoder.coding.lexicon import Step, parse_pattern
+from eventcoder.language import data
 
 
 @dataclass(frozen=True)
@@ -21,22 +21,9 @@ class Cue:
 
 @lru_cache(maxsize=8)
 def intent_cues(lang: str) -> tuple[Cue, ...]:
-    res = resources.files("eventcoder.language").joinpath(lang, "intent.tsv")
-    if not res.is_file():
-        return ()
     cues = []
-    for line in res.read_text("utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("pattern\t"):
-            continue
-        cols = line.split("\t") + ["", "", ""]
-        cues.append(
-            Cue(
-                parse_pattern(cols[0]),
-                frozenset(cols[1].split()),
-                cols[2].strip(),
-                cols[3].strip() or None,
-            )
-        )
+    for pattern, types, becomes, frame in data.read_table(lang, "intent.tsv"):
+        cues.append(Cue(parse_pattern(pattern), frozenset(types.split()), becomes, frame or None))
     return tuple(cues)
 
 

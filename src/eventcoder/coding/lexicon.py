@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
+from eventcoder.language import data
 from eventcoder.model import PLOVER_TYPES
 
 LEXICON_FILES = (("triggers.tsv", 1), ("triggers_petrarch.tsv", 0))  # (file, rank)
@@ -104,17 +104,18 @@ def parse_pattern(pattern: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def parse_lexicon(text: str, origin: str, rank: int = 1) -> list[TriggerEntry]:
-    """Parse a trigger TSV; bad lines raise ``ValueError`` naming the line."""
+def parse_lexicon(
+    text: str, origin: str, rank: int = 1, *, bundled: bool = False
+) -> list[TriggerEntry]:
+    """Parse a trigger TSV (the one loader, :mod:`eventcoder.language.data`; ``bundled``
+    files must name source and licence); bad lines raise ``ValueError`` naming the line."""
     entries: list[TriggerEntry] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("pattern\t"):
-            continue
-        cols = line.rstrip("\n").split("\t")
-        if len(cols) < 2:
-            raise ValueError(f"{origin}:{n}: expected 'pattern<TAB>type[...]', got {line!r}")
-        cols += [""] * (5 - len(cols))
-        pattern, ptype, mode, cameo, frame = (c.strip() for c in cols[:5])
+    spec = data.SPECS["triggers.tsv"]
+    try:
+        rows = data.parse_rows(text, origin, spec, bundled=bundled, require_header=False)
+    except data.DataFileError as exc:
+        raise ValueError(f"{exc} (columns: pattern<TAB>type[...])") from None
+    for n, (pattern, ptype, mode, cameo, frame) in rows:
         if ptype not in PLOVER_TYPES:
             raise ValueError(f"{origin}:{n}: unknown PLOVER type {ptype!r}")
         steps = parse_pattern(pattern)
@@ -130,13 +131,12 @@ def parse_lexicon(text: str, origin: str, rank: int = 1) -> list[TriggerEntry]:
 
 @lru_cache(maxsize=8)
 def builtin_lexicon(lang: str) -> tuple[TriggerEntry, ...]:
-    """The bundled trigger lexicons of one language (cached)."""
-    folder = resources.files("eventcoder.language").joinpath(lang)
+    """The bundled trigger lexicons of one language (cached; none for an unknown one)."""
     entries: list[TriggerEntry] = []
     for name, rank in LEXICON_FILES:
-        res = folder.joinpath(name)
-        if res.is_file():
-            entries.extend(parse_lexicon(res.read_text("utf-8"), f"{lang}/{name}", rank))
+        text = data.read_text(lang, name)
+        if text is not None:
+            entries.extend(parse_lexicon(text, f"{lang}/{name}", rank, bundled=True))
     return tuple(entries)
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from eventcoder.model import Location
+from eventcoder.model import PLACE_PRECISION, Location
 
 PLACE_PREPS = frozenset({"in", "im", "nach", "bei", "at", "into", "near", "to"})
 ORIGIN_PREPS = frozenset({"aus", "from", "von"})
@@ -27,11 +27,23 @@ class ArticlePlaces:
     main_place: Any | None
     main_country: str | None
     ranked: tuple[str, ...] = ()  # the article's countries, most mentioned first
+    confidence: dict[tuple[int, int], float] = field(default_factory=dict)  # per place span
 
 
-def article_places(text: str, mentions: Sequence[Any]) -> ArticlePlaces:
-    places = [m for m in mentions if m.kind == "place"]
-    countries = [m for m in mentions if m.kind == "country"]
+def article_places(text: str, mentions: Sequence[Any], kb: Any = None,
+                   lang: str | None = None) -> ArticlePlaces:
+    """The article's places. With ``kb``, names are resolved in context and kept only when
+    they are places by evidence (``eventcoder.knowledge.toponyms``); a capital after a
+    locative preposition ("in Moskau") is the city."""
+    conf: dict[tuple[int, int], float] = {}
+    if kb is not None:
+        from eventcoder.knowledge import toponyms
+
+        resolved, conf = toponyms.resolve(text, mentions, kb, lang)
+        keep = {(m.start, m.end) for m in toponyms.confirm(text, resolved, kb, lang)}
+        mentions = [m for m in resolved if m.kind != "place" or (m.start, m.end) in keep]
+    places = [m for m in mentions if m.kind == "place" or _capital_as_place(text, m, lang)]
+    countries = [m for m in mentions if m.kind == "country" and m not in places]
     dateline = None
     for m in places:
         if m.start > 300:
@@ -53,7 +65,18 @@ def article_places(text: str, mentions: Sequence[Any]) -> ArticlePlaces:
     if dateline is not None and dateline.country:
         main_country = main_country or dateline.country
     ranked = tuple(c for c, _ in counts.most_common())
-    return ArticlePlaces(places, countries, dateline, main_place, main_country, ranked)
+    return ArticlePlaces(places, countries, dateline, main_place, main_country, ranked, conf)
+
+
+def _capital_as_place(text: str, m: Any, lang: str | None) -> bool:
+    """A capital named as where something happens ("in Moskau"): the city, not the state."""
+    if m.kind != "country" or not getattr(m, "place_name", None) or m.precision != "city":
+        return False
+    if m.locative:
+        return True
+    from eventcoder.knowledge.toponyms import is_locative
+
+    return is_locative(text, m.start, lang)
 
 
 def _origin(text: str, start: int, lo: int) -> bool:
@@ -69,15 +92,23 @@ def _origin(text: str, start: int, lo: int) -> bool:
 
 
 def to_location(m: Any, precision: str | None = None) -> Location:
+    """A mention as a location; a capital is its city (``precision`` city), never the country."""
+    capital = m.kind == "country" and getattr(m, "place_name", None) \
+        and getattr(m, "precision", None) == "city" and getattr(m, "lat", None) is not None
+    if capital:
+        precision = "city"
+    precision = precision or getattr(m, "precision", None) or "city"
+    if precision not in PLACE_PRECISION:  # a precision the output schema does not know
+        precision = "admin1"
     return Location(
         text=m.text,
-        name=m.name or m.text,
+        name=(m.place_name if capital else None) or m.name or m.text,
         country=m.country,
         admin1=getattr(m, "admin1", None),
         lat=getattr(m, "lat", None),
         lon=getattr(m, "lon", None),
         geonameid=getattr(m, "geonameid", None),
-        precision=precision or getattr(m, "precision", None) or "city",
+        precision=precision,
         start=m.start,
         end=m.end,
     )

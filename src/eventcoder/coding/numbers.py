@@ -31,9 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from eventcoder.coding.temporal import month_names
+from eventcoder.language import data, registry
 
 CATEGORIES = ("dead", "injured", "arrested")
 _WINDOW = 7  # tokens searched to the right of a number for its casualty word
@@ -98,16 +98,9 @@ class _Quantity:
     mod_start: int  # token index where a modifier begins (== start without modifier)
 
 
-def _read_tsv(lang: str, name: str) -> list[list[str]]:
-    """Rows of a bundled TSV (comments and the header row skipped)."""
-    res = resources.files("eventcoder.language").joinpath(lang).joinpath(name)
-    if not res.is_file():
-        return []
-    rows: list[list[str]] = []
-    for line in res.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")] + ["", ""])
-    return rows[1:]  # without the header row
+def _read_tsv(lang: str, name: str) -> list[tuple[str, ...]]:
+    """Rows of a language's data file (checked by the one loader; none when it is missing)."""
+    return data.read_table(lang, name)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -239,7 +232,7 @@ def _parse_digits(tok: str, lang: str) -> int | None:
     """'18' -> 18; German '1.200' / English '1,200' -> 1200; decimals, times, dates -> None."""
     if tok.isdigit():
         return int(tok)
-    sep = "." if lang == "de" else ","
+    sep = registry.get_or_default(lang).thousands_separator
     if re.fullmatch(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+", tok):
         return int(tok.replace(sep, ""))
     return None
@@ -366,7 +359,7 @@ def _digit_trap(
 
 def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> Casualties:
     """Counts of dead, injured and arrested in ``text[start:end]``; spans are offsets into text."""
-    lex = _lexicon(lang if lang in ("de", "en") else "en")
+    lex = _lexicon(registry.get_or_default(lang).code)
     end = len(text) if end is None else end
     toks = list(_TOKEN.finditer(text, start, end))
     raw = [t.group() for t in toks]
@@ -449,7 +442,7 @@ def _link(
     lex: _Lexicon, low: list[str], raw: list[str], q: _Quantity, nxt_q: int, prev_q: int
 ) -> tuple[str, int, int, str | None] | None:
     """(category, cue token index, cue length, victim group) for one quantity, or None."""
-    german = lex.lang == "de"
+    german = registry.get_or_default(lex.lang).capitalised_nouns  # nouns are capitalised
 
     def cue_here(k: int, kinds: tuple[str, ...]) -> _Cue | None:
         c = _cue_at(lex, low, k, kinds)

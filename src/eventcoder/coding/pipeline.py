@@ -24,19 +24,23 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventcoder.coding.events import ArticleCoder, DocView
+from eventcoder.coding import components
+from eventcoder.coding.doc import DocView
+from eventcoder.coding.events import ArticleCoder
 from eventcoder.coding.grammar import grammar_for
 from eventcoder.coding.lexicon import builtin_lexicon, load_lexicon_files
+from eventcoder.coding.location import article_places
 from eventcoder.coding.mentions import knowledge_base, merge_mentions
+from eventcoder.coding.sentence_coders import sentence_coder
 from eventcoder.coding.tokenizer import FastTokenizer
 from eventcoder.coding.triggers import TriggerMatcher
+from eventcoder.language import registry
 from eventcoder.model import Event
 
 for _name in ("ec_sentences", "ec_mentions", "ec_triggers", "ec_view", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-MAX_GAP = {"de": 12, "en": 8}  # tokens a "..." may skip (German middle fields are long)
 _SIMPLE_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
@@ -63,9 +67,11 @@ def _text(doc: Doc) -> str:
 class Stages:
     """The engine's steps for one language as plain functions over token arrays.
 
-    The spaCy components below wrap them; :class:`~eventcoder.coding.engine.EventCoder` calls
-    them directly on :func:`~eventcoder.coding.tokenizer.tokenize` output (no spaCy Doc: making
-    one costs a vocabulary lookup per token and a quarter of the run time).
+    The spaCy components below call the same object (:func:`stages_for`);
+    :class:`~eventcoder.coding.engine.EventCoder` calls it directly on
+    :func:`~eventcoder.coding.tokenizer.tokenize` output (no spaCy Doc: making one costs a
+    vocabulary lookup per token and a quarter of the run time). ``en_coder`` names the
+    sentence coder (:mod:`eventcoder.coding.sentence_coders`) of languages it codes.
     """
 
     def __init__(
@@ -80,21 +86,19 @@ class Stages:
         lexicons: Sequence[str] = (),
         en_coder: str = "lexicon",
     ) -> None:
+        self.language = registry.get(lang)
         self.lang = lang
         self.kb = knowledge_base(tuple(knowledge))
         self.user = user_actor_matcher(tuple(actors), tuple(agents))
         self.matcher = trigger_matcher(lang, tuple(lexicons))
         dictionary = None
-        if verbs:
+        if verbs and self.language.dictionary_coded:
             from eventcoder.coding.dictionaries import DictionaryCoder
 
             dictionary = DictionaryCoder(list(actors), list(agents), list(verbs))
-        sentence_coder = None
-        if lang == "en" and en_coder == "cameo" and dictionary is None:
-            from eventcoder.coding.cameo_backend import CameoSentenceCoder
-
-            sentence_coder = CameoSentenceCoder()
-        self.coder = ArticleCoder(grammar_for(lang), version, dictionary, sentence_coder)
+        backend = sentence_coder(en_coder, self.language) if dictionary is None else None
+        self.coder = ArticleCoder(grammar_for(lang), version, dictionary, backend)
+        self.components = components.components_for(self.language.pipeline)
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
         return _sentences(text, self.lang)
@@ -111,6 +115,10 @@ class Stages:
             found.extend(self.matcher.match(view.lowers, view.tok_at(lo), view.tok_end(hi)))
         return found
 
+    def needs_triggers(self) -> bool:
+        """Without a trigger word no event (the lexicon path); sentence coders read all."""
+        return self.coder.dictionary is None and self.coder.sentence_coder is None
+
     def events(
         self,
         view: DocView,
@@ -119,6 +127,7 @@ class Stages:
         triggers: Sequence[Any],
         article_id: str,
         published: str | None,
+        places: Any = None,
     ) -> list[Event]:
         return self.coder.code(
             view,
@@ -128,78 +137,156 @@ class Stages:
             article_id=article_id,
             published=published,
             lang=self.lang,
+            places=places,
         )
 
+    def places(self, text: str, mentions: Sequence[Any]) -> Any:
+        """The article's places and main countries (``coding/location.py``): place names
+        resolved in the article's context and kept when they are places by evidence."""
+        return article_places(text, mentions, self.kb, self.lang)
+
     def run(self, view: DocView, article_id: str, published: str | None) -> list[Event]:
-        """All steps on one article's token arrays."""
-        sentences = self.sentences(view.text)
-        triggers = self.triggers(view, sentences)
-        if not triggers and self.coder.dictionary is None and self.coder.sentence_coder is None:
-            return []  # no trigger word at all: no event, whatever the actors
-        mentions = self.mentions(view.text, published)
-        return self.events(view, sentences, mentions, triggers, article_id, published)
+        """The language's components (``Language.pipeline``) on one article's tokens."""
+        doc = components.Doc(view, article_id, published)
+        for step in self.components:
+            step(self, doc)
+        return doc.events
 
 
-@Language.factory("eventcoder_sentences")
-def make_sentences(nlp: Language, name: str) -> Any:
-    lang = nlp.lang
+@lru_cache(maxsize=16)
+def stages_for(
+    lang: str,
+    version: str = "",
+    knowledge: tuple[str, ...] = (),
+    actors: tuple[str, ...] = (),
+    agents: tuple[str, ...] = (),
+    verbs: tuple[str, ...] = (),
+    lexicons: tuple[str, ...] = (),
+    en_coder: str = "lexicon",
+) -> Stages:
+    """One :class:`Stages` per language and configuration (shared by the spaCy components)."""
+    return Stages(
+        lang,
+        version=version,
+        knowledge=knowledge,
+        actors=actors,
+        agents=agents,
+        verbs=verbs,
+        lexicons=lexicons,
+        en_coder=en_coder,
+    )
+
+
+_CONFIG = {
+    "version": "",
+    "knowledge": [],
+    "actors": [],
+    "agents": [],
+    "verbs": [],
+    "lexicons": [],
+    "en_coder": "lexicon",
+}
+
+
+def _model_sentences(doc: Doc) -> list[tuple[int, int]] | None:
+    """Sentences from the user's spaCy model (parser or senter), when it set them."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+
+
+@Language.factory("eventcoder_sentences", default_config=_CONFIG)
+def make_sentences(
+    nlp: Language,
+    name: str,
+    version: str,
+    knowledge: list[str],
+    actors: list[str],
+    agents: list[str],
+    verbs: list[str],
+    lexicons: list[str],
+    en_coder: str,
+) -> Any:
+    stages = stages_for(
+        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
+        tuple(lexicons), en_coder,
+    )
 
     def sentences(doc: Doc) -> Doc:
-        doc._.ec_sentences = _sentences(_text(doc), lang)
+        doc._.ec_sentences = _model_sentences(doc) or stages.sentences(_text(doc))
         return doc
 
     return sentences
 
 
-@Language.factory(
-    "eventcoder_mentions", default_config={"knowledge": [], "actors": [], "agents": []}
-)
+@Language.factory("eventcoder_mentions", default_config=_CONFIG)
 def make_mentions(
-    nlp: Language, name: str, knowledge: list[str], actors: list[str], agents: list[str]
+    nlp: Language,
+    name: str,
+    version: str,
+    knowledge: list[str],
+    actors: list[str],
+    agents: list[str],
+    verbs: list[str],
+    lexicons: list[str],
+    en_coder: str,
 ) -> Any:
-    kb = knowledge_base(tuple(knowledge))
-    user = user_actor_matcher(tuple(actors), tuple(agents))
-    lang = nlp.lang
+    stages = stages_for(
+        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
+        tuple(lexicons), en_coder,
+    )
 
     def mentions(doc: Doc) -> Doc:
-        text = _text(doc)
-        found = kb.match(text, lang, doc.user_data.get("published")) if kb is not None else []
-        if user is not None:
-            found = merge_mentions(user(text), found)
-        doc._.ec_mentions = found
+        doc._.ec_mentions = stages.mentions(_text(doc), doc.user_data.get("published"))
         return doc
 
     return mentions
 
 
-@Language.factory("eventcoder_triggers", default_config={"lexicons": []})
-def make_triggers(nlp: Language, name: str, lexicons: list[str]) -> Any:
-    matcher = trigger_matcher(nlp.lang, tuple(lexicons))
+@Language.factory("eventcoder_triggers", default_config=_CONFIG)
+def make_triggers(
+    nlp: Language,
+    name: str,
+    version: str,
+    knowledge: list[str],
+    actors: list[str],
+    agents: list[str],
+    verbs: list[str],
+    lexicons: list[str],
+    en_coder: str,
+) -> Any:
+    stages = stages_for(
+        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
+        tuple(lexicons), en_coder,
+    )
 
     def triggers(doc: Doc) -> Doc:
-        view = _view(doc)
-        found = []
-        for lo, hi in doc._.ec_sentences or [(0, len(view.text))]:  # patterns stay in a sentence
-            found.extend(matcher.match(view.lowers, view.tok_at(lo), view.tok_end(hi)))
-        doc._.ec_triggers = found
+        doc._.ec_triggers = stages.triggers(_view(doc), doc._.ec_sentences or [])
         return doc
 
     return triggers
 
 
-@Language.factory(
-    "eventcoder_events",
-    default_config={"version": "", "actors": [], "agents": [], "verbs": []},
-)
+@Language.factory("eventcoder_events", default_config=_CONFIG)
 def make_events(
-    nlp: Language, name: str, version: str, actors: list[str], agents: list[str], verbs: list[str]
+    nlp: Language,
+    name: str,
+    version: str,
+    knowledge: list[str],
+    actors: list[str],
+    agents: list[str],
+    verbs: list[str],
+    lexicons: list[str],
+    en_coder: str,
 ) -> Any:
-    stages = Stages(nlp.lang, version=version, actors=actors, agents=agents, verbs=verbs)
+    stages = stages_for(
+        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
+        tuple(lexicons), en_coder,
+    )
 
     def events(doc: Doc) -> Doc:
-        view = _view(doc)
         doc._.events = stages.events(
-            view,
+            _view(doc),
             doc._.ec_sentences or [],
             doc._.ec_mentions or [],
             doc._.ec_triggers or [],
@@ -215,7 +302,7 @@ def make_events(
 def trigger_matcher(lang: str, lexicons: tuple[str, ...] = ()) -> TriggerMatcher:
     """Built-in + user trigger entries of one language, indexed once (cached)."""
     entries = list(builtin_lexicon(lang)) + load_lexicon_files(lexicons)
-    return TriggerMatcher(entries, max_gap=MAX_GAP.get(lang, 8))
+    return TriggerMatcher(entries, max_gap=registry.get_or_default(lang).max_pattern_gap)
 
 
 @lru_cache(maxsize=4)
@@ -236,28 +323,33 @@ def add_components(
     agents: Sequence[str] = (),
     verbs: Sequence[str] = (),
     lexicons: Sequence[str] = (),
+    en_coder: str = "lexicon",
 ) -> Language:
-    """Add the engine's components to ``nlp`` (a blank or a full spaCy pipeline)."""
-    nlp.add_pipe("eventcoder_sentences")
-    nlp.add_pipe(
-        "eventcoder_mentions",
-        config={"knowledge": list(knowledge), "actors": list(actors), "agents": list(agents)},
-    )
-    nlp.add_pipe("eventcoder_triggers", config={"lexicons": list(lexicons)})
-    nlp.add_pipe(
-        "eventcoder_events",
-        config={
-            "version": version,
-            "actors": list(actors),
-            "agents": list(agents),
-            "verbs": list(verbs),
-        },
-    )
+    """Add the engine's components to ``nlp`` (a blank or a full spaCy pipeline); they run
+    the same :class:`Stages` as :class:`~eventcoder.coding.engine.EventCoder`."""
+    cfg = {
+        "version": version,
+        "knowledge": list(knowledge),
+        "actors": list(actors),
+        "agents": list(agents),
+        "verbs": list(verbs),
+        "lexicons": list(lexicons),
+        "en_coder": en_coder,
+    }
+    for name in ("eventcoder_sentences", "eventcoder_mentions", "eventcoder_triggers",
+                 "eventcoder_events"):
+        nlp.add_pipe(name, config=cfg)
     return nlp
 
 
-def build_pipeline(lang: str, *, version: str, **files: Sequence[str]) -> Language:
-    """A blank spaCy pipeline for ``lang`` (``de``/``en``) with the engine's components."""
-    nlp = spacy.blank(lang if lang in ("de", "en") else "en")
+def build_pipeline(lang: str, *, version: str, **files: Any) -> Language:
+    """A blank spaCy pipeline for ``lang`` (a registered language) with the engine's
+    components; spaCy's multi-language blank model when spaCy does not know the code."""
+    code = registry.get(lang).code
+    try:
+        nlp = spacy.blank(code)
+    except ImportError:
+        nlp = spacy.blank("xx")
+        nlp.lang = code  # the components read the language from nlp.lang
     nlp.tokenizer = FastTokenizer(nlp.vocab)
     return add_components(nlp, version=version, **files)

@@ -30,8 +30,6 @@ from functools import lru_cache
 from eventcoder.coding.clauses import Clause
 from eventcoder.coding.grammar import Grammar
 
-AGENT_PREPS = {"de": ("von", "durch", "seitens"), "en": ("by",)}
-
 
 @dataclass
 class ActorRef:
@@ -108,7 +106,7 @@ def mark_phrases(
     for r in refs:
         r.prep = prep_of.get(r.start_tok)
         prev = r.start_tok - 1
-        if g.lang == "de":
+        if g.language.morphological_case:
             if r.form == "genitive" or (
                 r.text.endswith("s") and r.name and not r.name.endswith("s") and r.kind != "role"
             ):
@@ -145,7 +143,7 @@ def _np_end(
         low, txt = lowers[i], texts[i]
         if i in in_mention:
             mtext = in_mention[i].text
-            if seen_noun and g.lang == "de" and mtext[:1].isupper() and not mtext.endswith("s"):
+            if seen_noun and g.language.capitalised_nouns and mtext[:1].isupper() and not mtext.endswith("s"):
                 break  # a new noun phrase ("im Land 18 Sicherheitskräfte")
             i = in_mention[i].end_tok
             seen_noun = True
@@ -158,7 +156,7 @@ def _np_end(
                 seen_noun = False
                 continue
             break
-        if g.lang == "de":
+        if g.language.morphological_case:
             if low in g.determiner:
                 if seen_noun and low not in ("der", "des"):
                     break
@@ -251,7 +249,7 @@ class RoleFinder:
         """English "ministers of Egypt and Saudi Arabia": a country coordinated inside the
         of-phrase of a combined actor mention belongs to the group."""
         return (
-            self.g.lang == "en"
+            self.g.language.fixed_svo_order
             and r.prep == "of"
             and r.kind == "country"
             and first.prep is None
@@ -273,8 +271,9 @@ class RoleFinder:
         after = [r for r in core if r.start_tok > head]
         group: list[ActorRef] = []
         if before:
-            group = self._group(before[0] if self.g.lang == "de" else before[-1], core)
-            if self.g.lang == "en":
+            first = before[0] if self.g.language.verb_second else before[-1]
+            group = self._group(first, core)
+            if self.g.language.fixed_svo_order:
                 k = core.index(before[-1])
                 while k > 0 and self._group(core[k - 1], core)[-1] is before[-1]:
                     k -= 1
@@ -282,7 +281,7 @@ class RoleFinder:
                 group = self._group(core[k], with_of)
         elif clause.after_conj or (not nominal and self._verb_first(clause, head)):
             group = self._previous_subject(ci)
-        elif after and self.g.lang == "de":
+        elif after and self.g.language.verb_second:
             group = self._group(after[0], core)
         if not group:
             gens = [r for r in pool if r.end_tok <= head]
@@ -345,8 +344,7 @@ class RoleFinder:
         self._nominal = frame.nominal
         src_slots, tgt_slots = frame.source, frame.target
         if passive and not frame.keep:
-            agents = AGENT_PREPS.get(self.g.lang, ("by",))
-            src_slots = tuple(agents) + ("none",)
+            src_slots = self.g.agent + ("none",)
             tgt_slots = tuple("subj" if s == "obj" else s for s in frame.target)
             if "subj" in frame.source:
                 tgt_slots = ("subj",) + tuple(s for s in frame.target if s != "obj")
@@ -423,7 +421,7 @@ class RoleFinder:
                 and id(r) not in used
                 and not r.pronoun
             ]
-            if self.g.lang == "en":
+            if self.g.language.fixed_svo_order:
                 core = [r for r in core if r.start_tok > head]
             return self._group(core[0], core) if core else []
         if slot == "gen":
@@ -438,7 +436,7 @@ class RoleFinder:
                 ]
             return self._group(near[0], pool) if near else []
         cands = [r for r in pool if r.prep == slot and id(r) not in used]
-        if slot in AGENT_PREPS.get(self.g.lang, ()):
+        if slot in self.g.agent:
             cands = [r for r in cands if not self._attribute_pp(r, slot)]
         return self._group(cands[0], [r for r in pool if r.prep == slot]) if cands else []
 

@@ -33,7 +33,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from eventcoder.language import data, registry
 
 
 @dataclass
@@ -49,8 +50,6 @@ class DateMention:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
-_DAY_PARTS = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?"
-_DET = r"(?:dem|den|der|the)"
 
 
 @dataclass(frozen=True)
@@ -72,20 +71,17 @@ class _Patterns:
 
 
 def _read_dates(lang: str) -> list[tuple[str, str, str]]:
-    res = resources.files("eventcoder.language").joinpath(lang).joinpath("dates.tsv")
-    rows: list[tuple[str, str, str]] = []
-    for line in res.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("expression\t"):
-            continue
-        cols = [c.strip() for c in line.split("\t")] + ["", ""]
-        rows.append((cols[0].lower(), cols[1], cols[2]))
-    return rows
+    return [(w.lower(), k, v) for w, k, v in data.read_table(lang, "dates.tsv")]
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )
+
+
+def _optional(words: list[str]) -> str:
+    return rf"(?:{_alt(words)})?" if words else ""
 
 
 def _is_abbreviation(word: str, months: dict[str, int]) -> bool:
@@ -103,22 +99,28 @@ def _patterns(lang: str) -> _Patterns:
     mods = {w: int(v) for w, k, v in rows if k == "weekday_mod"}
     parts = [w for w, k, _ in rows if k == "month_part"]
     preps = frozenset(w for w, k, _ in rows if k == "year_prep")
+    day_parts = _optional([w for w, k, _ in rows if k == "day_part"])  # "Donnerstagabend"
+    ords = _optional([w for w, k, _ in rows if k == "ordinal_suffix"])  # "6th"
+    links = [w for w, k, _ in rows if k == "date_link"]  # "6 of March", "6 de marzo de 2022"
+    link = rf"(?:(?:{_alt(links)})\s+)?" if links else ""
+    dets = [w for w, k, _ in rows if k == "date_det"]  # "Thursday, the 6th"
+    det = rf"(?:(?:{_alt(dets)})\s+)?" if dets else ""
     mon_alt = "|".join(
         re.escape(w) + (r"\.?" if _is_abbreviation(w, months) else "")
         for w in sorted(months, key=len, reverse=True)
     )
     mon = rf"(?P<mon>{mon_alt})"
-    wday = rf"(?P<wd>{_alt(list(weekdays))}){_DAY_PARTS}"
+    wday = rf"(?P<wd>{_alt(list(weekdays))}){day_parts}"
     year = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
-    if lang == "de":
+    if registry.get_or_default(lang).ordinal_dot_dates:  # "6. Januar"
         dm = rf"(?P<day>\d{{1,2}})\.\s*{mon}(?:\s+{year})?"
     else:
         dm = (
-            rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{year})?"
-            rf"|(?P<mon2>{mon_alt})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:(?P<day>\d{{1,2}}){ords}\s+{link}{mon}(?:,?\s+{link}{year})?"
+            rf"|(?P<mon2>{mon_alt})\s+(?P<day2>\d{{1,2}}){ords}(?!\d)"
             rf"(?:,?\s+(?P<year2>1[89]\d\d|20\d\d)(?!\d))?)"
         )
-    full = re.compile(rf"(?<![\w.])(?:{wday},?\s+(?:{_DET}\s+)?)?{dm}(?!\w)", re.IGNORECASE)
+    full = re.compile(rf"(?<![\w.])(?:{wday},?\s+{det})?{dm}(?!\w)", re.IGNORECASE)
     numeric = re.compile(
         r"(?<![\w.])(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?(?!\d)"
         r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)"
@@ -151,12 +153,12 @@ def _patterns(lang: str) -> _Patterns:
 
 def month_names(lang: str) -> list[str]:
     """Lower-case month names and abbreviations of a language (used to spot dates)."""
-    return list(_patterns(lang if lang in ("de", "en") else "en").months)
+    return list(_patterns(registry.get_or_default(lang).code).months)
 
 
 def weekday_names(lang: str) -> list[str]:
     """Lower-case weekday names of a language."""
-    return list(_patterns(lang if lang in ("de", "en") else "en").weekdays)
+    return list(_patterns(registry.get_or_default(lang).code).weekdays)
 
 
 def _published(published: str | None) -> dt.date | None:
@@ -188,7 +190,7 @@ def _slashed(a: int, b: int, y: int, lang: str, pub: dt.date | None) -> dt.date 
     """German "06/01/22" is day/month/year; English takes the reading nearest to ``pub``
     (month/day first without one)."""
     dmy = _day(y, b, a, pub)
-    if lang == "de":
+    if registry.get_or_default(lang).day_first_dates:
         return dmy
     mdy = _day(y, a, b, pub)
     if dmy is None or mdy is None or pub is None:
@@ -216,7 +218,8 @@ def _capitalised(s: str) -> bool:
 
 def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]:
     """All date mentions of ``text`` (offsets into it), resolved against ``published``."""
-    p = _patterns(lang if lang in ("de", "en") else "en")
+    language = registry.get_or_default(lang)
+    p = _patterns(language.code)
     pub = _published(published)
     found: list[DateMention] = []
 
@@ -231,10 +234,10 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]
     has_rel = not words.isdisjoint(p.relative_words)
     for m in p.full.finditer(text) if has_month and has_digit else ():
         mon = m.group("mon") or m.group("mon2")
-        if not _capitalised(mon):
+        if language.capitalised_months and not _capitalised(mon):
             continue
         day = m.group("day") or m.group("day2")
-        year = m.group("year") or (m.group("year2") if lang != "de" else None)
+        year = m.group("year") or m.groupdict().get("year2")
         d = _day(int(year) if year else None, p.months[mon.lower().rstrip(".")], int(day), pub)
         if d:
             add(m.start(), m.end(), d.isoformat(), "day")
@@ -243,7 +246,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]
             d = _day(int(m.group("iy")), int(m.group("im")), int(m.group("id")), pub)
         elif m.group("c"):
             d = _slashed(int(m.group("a")), int(m.group("b")), int(m.group("c")), lang, pub)
-        elif lang == "de" or m.group("y"):
+        elif language.ordinal_dot_dates or m.group("y"):
             y = m.group("y")
             d = _day(int(y) if y else None, int(m.group("m")), int(m.group("d")), pub)
         else:
@@ -251,7 +254,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]
         if d:
             add(m.start(), m.end(), d.isoformat(), "day")
     for m in p.month_year.finditer(text) if has_month else ():
-        if not _capitalised(m.group("mon")):
+        if language.capitalised_months and not _capitalised(m.group("mon")):
             continue
         month = p.months[m.group("mon").lower().rstrip(".")]
         before = text[max(0, m.start() - 12) : m.start()].split()
@@ -267,7 +270,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]
         add(m.start(), m.end(), f"{y:04d}-{month:02d}", "month")
     if pub:
         for m in p.weekday.finditer(text) if has_weekday else ():
-            if not _capitalised(m.group("wd")):
+            if language.capitalised_months and not _capitalised(m.group("wd")):
                 continue
             mod = p.weekday_mods.get((m.group("mod") or "").lower(), 0)
             d = _weekday_date(p.weekdays[m.group("wd").lower()], mod, pub)

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from eventcoder.coding.events import DocView
+from eventcoder.coding.doc import DocView
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-.]\w+)*|['\u2019]\w+|\S")
 

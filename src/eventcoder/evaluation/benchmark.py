@@ -9,6 +9,7 @@ by splitting on whitespace.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing as mp
 import os
@@ -22,31 +23,41 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from eventcoder.config import CoderConfig
 from eventcoder.model import Article
 
-LANG_PREFIXES = ("de", "en")
+MIN_ARTICLES = 100
+"""Fewer articles than this give no meaningful speed (start-up and warm-up dominate)."""
+_READER_SUFFIXES = (".html", ".htm", ".warc", ".warc.gz", ".xml", ".rss", ".atom")
 _SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
+class CorpusTooSmall(ValueError):
+    """No corpus of a meaningful size to measure: the message names what to pass."""
+
+
 def default_corpus() -> list[Path]:
-    """``../shared/corpus`` (from the working directory or the repository) or the examples."""
+    """``../shared/corpus`` (from the working directory or the repository); empty if absent."""
     repo = Path(__file__).resolve().parents[3]
     for cand in (Path.cwd().parent / "shared" / "corpus", repo.parent / "shared" / "corpus"):
         if cand.is_dir():
             return [cand]
-    return [repo / "examples"]
+    return []
 
 
 def _lang_from_path(path: Path) -> str | None:
+    from eventcoder.language import registry
+
     for part in (path.name, path.parent.name):
-        for lang in LANG_PREFIXES:
+        for lang in registry.languages():
             if part.startswith(f"{lang}-") or f".{lang}." in part:
                 return lang
     return None
 
 
 def read_corpus(paths: Sequence[str | Path]) -> Iterator[Article]:
-    """Articles from ``.txt`` and ``.jsonl`` files (directories are walked).
+    """Articles from ``.txt`` and ``.jsonl`` files, HTML pages, feeds and WARC archives
+    (directories are walked; the last three through :func:`eventcoder.api.read`).
 
     JSONL files whose records carry ``events`` are gold files and are skipped. The language is
     the record's ``lang``, else taken from the file or folder name (``de-…``, ``….en.txt``).
@@ -59,6 +70,10 @@ def read_corpus(paths: Sequence[str | Path]) -> Iterator[Article]:
                 yield Article(text=f.read_text(encoding="utf-8"), lang=_lang_from_path(f))
             elif f.suffix == ".jsonl":
                 yield from _read_jsonl(f)
+            elif f.name.lower().endswith(_READER_SUFFIXES):
+                from eventcoder import api
+
+                yield from (a for a in api.read([str(f)]) if isinstance(a, Article))
 
 
 def _read_jsonl(path: Path) -> Iterator[Article]:
@@ -103,7 +118,7 @@ def corpus_stats(articles: Sequence[Article]) -> dict[str, int]:
 _CODER: Any = None
 
 
-def _init_worker(dictionaries: dict[str, list[str]], warmup: Sequence[Article] = (),
+def _init_worker(config: CoderConfig, warmup: Sequence[Article] = (),
                  ready: Any = None) -> None:
     """Build the coder and code one article per language (pipelines may be built lazily).
 
@@ -111,9 +126,9 @@ def _init_worker(dictionaries: dict[str, list[str]], warmup: Sequence[Article] =
     """
     global _CODER
     if _CODER is None:
-        from eventcoder.coding import get_coder
+        from eventcoder import api
 
-        _CODER = get_coder(**dictionaries)
+        _CODER = api.ConfiguredCoder(config)  # what 'eventcoder code' runs
         for article in warmup:
             _code_one(article)
     if ready is not None:
@@ -148,27 +163,27 @@ def _chunks(items: list[Article], size: int) -> list[list[Article]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def run_single(articles: list[Article], dictionaries: dict[str, list[str]]) -> tuple[float, float]:
+def run_single(articles: list[Article], config: CoderConfig) -> tuple[float, float]:
     """(wall, CPU) seconds to code ``articles`` here (coder built and warm before timing)."""
     global _CODER
     _CODER = None
-    _init_worker(dictionaries, _warmup_set(articles))
+    _init_worker(config, _warmup_set(articles))
     t0 = time.perf_counter()
     cpu = _code_batch(articles)
     return time.perf_counter() - t0, cpu
 
 
 def run_parallel(articles: list[Article], workers: int,
-                 dictionaries: dict[str, list[str]]) -> tuple[float, float]:
+                 config: CoderConfig) -> tuple[float, float]:
     """(wall, summed worker CPU) seconds with ``workers`` processes (built and warm first)."""
     global _CODER
     _CODER = None
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     if ctx.get_start_method() == "fork":
-        _init_worker(dictionaries, _warmup_set(articles))  # errors show here, not in a worker
+        _init_worker(config, _warmup_set(articles))  # errors show here, not in a worker
     size = max(1, min(64, len(articles) // (workers * 8) or 1))
     ready = ctx.Barrier(workers + 1)  # passed once every worker is built and warm
-    initargs = (dictionaries, _warmup_set(articles), ready)
+    initargs = (config, _warmup_set(articles), ready)
     with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         ready.wait(timeout=600)
         t0 = time.perf_counter()
@@ -176,17 +191,18 @@ def run_parallel(articles: list[Article], workers: int,
         return time.perf_counter() - t0, cpu
 
 
-def startup_seconds(sample: Article | None, dictionaries: dict[str, list[str]]) -> float:
+def startup_seconds(sample: Article | None, config: CoderConfig) -> float:
     """Wall time of a fresh interpreter: import, build the coder, code one article."""
     script = (
         "import json,sys\n"
-        "from eventcoder.coding import get_coder\n"
+        "from eventcoder import api\n"
+        "from eventcoder.config import CoderConfig\n"
         "from eventcoder.model import Article\n"
-        "d=json.loads(sys.stdin.read()); c=get_coder(**d['dicts'])\n"
+        "d=json.loads(sys.stdin.read()); c=CoderConfig.from_mapping(d['config'])\n"
         "a=Article(text=d['text'], lang=d['lang'])\n"
-        "a.events=c.code(a); json.dumps(a.to_dict())\n"
+        "api.code(a, c); json.dumps(a.to_dict())\n"
     )
-    arg = json.dumps({"dicts": dictionaries, "text": sample.text if sample else "",
+    arg = json.dumps({"config": dataclasses.asdict(config), "text": sample.text if sample else "",
                       "lang": sample.lang if sample else None})
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", script], input=arg, text=True, check=True)
@@ -241,37 +257,58 @@ def benchmark(
     repeat: int = 1,
     limit: int | None = None,
     startup: bool = True,
-    actors: Sequence[str] = (),
-    agents: Sequence[str] = (),
-    verbs: Sequence[str] = (),
+    config: CoderConfig | None = None,
+    min_articles: int = MIN_ARTICLES,
 ) -> dict[str, Any]:
-    """Run the benchmark; ``workers`` 0 means ``os.cpu_count()``, 1 skips the parallel run."""
-    dictionaries = {"actors": list(actors), "agents": list(agents), "verbs": list(verbs)}
+    """Run the benchmark; ``workers`` 0 means ``os.cpu_count()``, 1 skips the parallel run.
+
+    ``config`` is the coder configuration (the options of ``eventcoder code``). Fewer than
+    ``min_articles`` articles (before ``repeat``) raise :class:`CorpusTooSmall`: such a
+    figure is no speed.
+    """
+    config = config or CoderConfig()
     corpus = list(paths) or default_corpus()
     articles = list(read_corpus(corpus))[:limit]
-    if not articles:
-        raise ValueError(f"no articles found in {', '.join(map(str, corpus))}")
+    _check_size(corpus, articles, min_articles)
     articles = articles * max(1, repeat)
     stats = corpus_stats(articles)
     workers = workers or os.cpu_count() or 1
-    from eventcoder.coding import get_coder
+    from eventcoder import api
 
     result: dict[str, Any] = {
         "corpus": [_shown(p) for p in corpus],
         "repeat": repeat,
         **stats,
-        "coder": getattr(get_coder(**dictionaries), "version", "?"),
+        "coder": getattr(api.coder(config), "version", "?"),
         "machine": machine(),
     }
     if startup:
-        result["startup_s"] = startup_seconds(articles[0], dictionaries)
-    result["single"] = _rates(stats, run_single(articles, dictionaries), 1)
+        result["startup_s"] = startup_seconds(articles[0], config)
+    result["single"] = _rates(stats, run_single(articles, config), 1)
     if workers > 1:
         result["parallel"] = {"workers": workers,
-                              **_rates(stats, run_parallel(articles, workers, dictionaries),
+                              **_rates(stats, run_parallel(articles, workers, config),
                                        workers)}
     result.update(peak_rss_mb())
     return result
+
+
+def _check_size(corpus: Sequence[str | Path], articles: Sequence[Article],
+                min_articles: int) -> None:
+    """Refuse to measure without a corpus of a meaningful size, saying what to pass."""
+    if articles and len(articles) >= min_articles:
+        return
+    advice = ("pass a corpus: a folder of .txt or .html files, a JSONL file (one article per "
+              "line) or a WARC archive, e.g. 'eventcoder benchmark ../shared/corpus'")
+    if not corpus:
+        raise CorpusTooSmall(
+            "no corpus to measure at hand (../shared/corpus is not there); " + advice)
+    where = ", ".join(_shown(p) for p in corpus)
+    found = f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+    raise CorpusTooSmall(
+        f"no corpus of a meaningful size at hand: {where} holds {found}, fewer than "
+        f"{min_articles} (a speed measured on so few is start-up noise); {advice}"
+        + ("; or --small-ok to measure it anyway" if articles else ""))
 
 
 def benchmark_markdown(r: dict[str, Any]) -> str:

@@ -33,7 +33,12 @@ def code_records(records: Iterable[GoldRecord], coder: Any) -> dict[str, list[Ev
     out: dict[str, list[Event]] = {}
     for rec in records:
         article = Article(id=rec.id, text=rec.text, lang=rec.lang, published=rec.published)
-        out[rec.id] = list(coder.code(article))
+        try:
+            out[rec.id] = list(coder.code(article))
+        except ValueError:  # UnsupportedLanguage: scored as an unsupported record
+            if rec.kind != "unsupported":
+                raise
+            out[rec.id] = []
     return out
 
 
@@ -74,9 +79,11 @@ def evaluate_files(
     actors: Sequence[str] = (),
     agents: Sequence[str] = (),
     verbs: Sequence[str] = (),
+    corpus: str | None = None,
 ) -> dict[str, Any]:
-    """Read gold files, code them (or read ``pred_path``) and score."""
-    records = list(read_gold(gold_paths))
+    """Read gold files (offset annotations joined with ``corpus``), code them (or read
+    ``pred_path``) and score."""
+    records = list(read_gold(gold_paths, corpus=corpus))
     if pred_path:
         predictions = read_predictions(pred_path)
     else:

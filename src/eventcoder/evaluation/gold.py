@@ -9,6 +9,10 @@ kinds of record are recognised:
 * ``petrarch`` — events with an ``event_code`` and actor ``code`` (PETRARCH-2 unit tests, TABARI
   validation records); scored as (source code, target code, event code) triples.
 * ``unsupported`` — records in a language eventcoder does not code (e.g. Spanish).
+
+Records that hold a ``corpus`` name and no ``text`` are *offset annotations* (``eval/``,
+``tests/data/de-dev``): the text is joined from the corpus folder at read time by
+:mod:`.gold_offsets`.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SUPPORTED_LANGS = ("de", "en")
+from eventcoder.language import registry
+
 SIDES = ("source", "target")
 
 
@@ -111,7 +116,9 @@ def _location_country(loc: Any) -> str | None:
 def parse_event(d: dict[str, Any]) -> GoldEvent:
     """One gold event dict (any of the shapes) -> :class:`GoldEvent`."""
     vague = {
-        f: str(d[f"{f}_vague"]) for f in ("dead", "injured", "arrested") if d.get(f"{f}_vague")
+        f: str(d.get(f"{f}_vague") or d[f"{f}_text"])
+        for f in ("dead", "injured", "arrested")
+        if d.get(f"{f}_vague") or isinstance(d.get(f"{f}_text"), str)
     }
     return GoldEvent(
         type=d.get("type"),
@@ -136,7 +143,7 @@ def parse_event(d: dict[str, Any]) -> GoldEvent:
 def record_kind(rec: dict[str, Any]) -> str:
     """Classify a raw gold record as ``plover``, ``petrarch`` or ``unsupported``."""
     lang = rec.get("lang")
-    if lang and lang not in SUPPORTED_LANGS:
+    if lang and not registry.is_supported(lang):
         return "unsupported"
     events = rec.get("events") or []
     if "code_system" in rec or any(e.get("event_code") and not e.get("type") for e in events):
@@ -181,11 +188,13 @@ def _raw_records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
         yield lineno, item
 
 
-def read_gold(paths: Iterable[str]) -> Iterator[GoldRecord]:
+def read_gold(paths: Iterable[str], corpus: str | None = None) -> Iterator[GoldRecord]:
     """Read gold records from JSONL files (or JSON lists); blank lines are skipped.
 
-    Native PLOVER records (one event each, see :mod:`.gold_plover`) are grouped by id.
+    Native PLOVER records (one event each, see :mod:`.gold_plover`) are grouped by id; offset
+    annotations are joined to their texts in ``corpus`` (see :func:`.gold_offsets.corpus_dir`).
     """
+    from eventcoder.evaluation.gold_offsets import is_offset_record, join_record
     from eventcoder.evaluation.gold_plover import group_native, is_native
 
     for path in paths:
@@ -193,6 +202,9 @@ def read_gold(paths: Iterable[str]) -> Iterator[GoldRecord]:
         for n, raw in _raw_records(path):
             if is_native(raw):
                 native.append(raw)
+                continue
+            if is_offset_record(raw):
+                yield parse_record(join_record(raw, path, n, corpus))
                 continue
             try:
                 yield parse_record(raw)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from eventcoder.language import registry
+
 DATELINE_LINES = 6
 """How many non-empty lines at the top of a text may hold the dateline."""
 _SHORT_LINE = 80
@@ -95,13 +97,18 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _day_first(lang: str | None) -> bool:
+    """Numeric dates of ``lang`` put the day first (unknown languages: yes)."""
+    return not registry.is_supported(lang) or registry.get(lang).day_first_dates
+
+
 def _from_match(m: re.Match[str], lang: str) -> str | None:
     months = _patterns().months
     if m.group("iso"):
         return _iso(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if m.group("num"):
         a, b, year = int(m.group("n1")), int(m.group("n2")), _year(m.group("n3"))
-        day_first = m.group("sep") == "." or lang != "en"
+        day_first = m.group("sep") == "." or _day_first(lang)
         first = (b, a) if day_first else (a, b)
         return _iso(year, *first) or _iso(year, first[1], first[0])
     if m.group("dmy"):

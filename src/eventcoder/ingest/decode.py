@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
-from eventcoder.ingest.errors import InputError, input_error
+from eventcoder.ingest.errors import InputError, input_error, input_warning
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest text/HTML file (or JSONL line, WARC payload) read, in bytes."""
@@ -36,6 +36,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+# a well-formed multi-byte UTF-8 sequence (2 to 4 bytes)
+_UTF8_SEQ = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def normalize_newlines(text: str) -> str:
@@ -98,14 +102,21 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, path: str) -> str | InputError:
-    """Decode ``data`` to text (newlines normalised), or explain why it is not text."""
+def decode_bytes(
+    data: bytes, path: str, warnings: list[InputError] | None = None
+) -> str | InputError:
+    """Decode ``data`` to text (newlines normalised), or explain why it is not text.
+
+    A warning (e.g. bad bytes replaced) is appended to ``warnings`` when given.
+    """
     if not data.strip():
         return input_error(path, "is empty", "remove it or check what produced it")
     kind = binary_kind(data[:8192])
     if kind:
         return input_error(path, f"is not text but {kind}", "pass text, HTML, JSONL, feed or WARC")
     text: str | None = None
+    garbage_check: str | None = None
+    replaced = 0
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -117,9 +128,14 @@ def decode_bytes(data: bytes, path: str) -> str | InputError:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            text = str(best) if best is not None else None
-    if text is None or _mostly_garbage(text):
+            mostly = mostly_utf8(data)
+            if mostly is not None:  # the replaced bytes are counted there, not as garbage
+                text, replaced = mostly
+                garbage_check = text.replace("\ufffd", "")
+            else:
+                best = from_bytes(data).best()
+                text = str(best) if best is not None else None
+    if text is None or _mostly_garbage(text if garbage_check is None else garbage_check):
         return input_error(
             path,
             "is neither valid UTF-8 nor text in any encoding that could be recognised",
@@ -128,7 +144,28 @@ def decode_bytes(data: bytes, path: str) -> str | InputError:
     text = normalize_newlines(text)
     if not text.strip():
         return input_error(path, "is empty", "remove it or check what produced it")
+    if replaced and warnings is not None:
+        s = "s" if replaced != 1 else ""
+        warnings.append(
+            input_warning(
+                path,
+                f"decoded as UTF-8 with {replaced} invalid byte sequence{s} replaced by U+FFFD "
+                "(the rest of the file is valid UTF-8); check what produced it",
+            )
+        )
     return text
+
+
+def mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """``data`` decoded as UTF-8 with replacement, and the number of bad sequences, when its
+    non-ASCII bytes are mostly valid UTF-8 (a legacy code page would garble every umlaut
+    instead); else None."""
+    valid = len(_UTF8_SEQ.findall(data))
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if valid == 0 or bad > valid:
+        return None
+    return text, bad
 
 
 def _mostly_garbage(text: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventcoder.ingest.dates import find_dateline, parse_date
-from eventcoder.ingest.langid import LANGUAGES, detect_language
+from eventcoder.ingest.langid import detect_language
 from eventcoder.model import Article
 
 
@@ -16,13 +16,16 @@ def finish_article(
 ) -> Article:
     """Set ``lang`` and ``published``/``published_raw`` on ``article`` and return it.
 
-    Language: the ``lang`` argument, else the article's own (if de/en), else detected.
+    Language: the ``lang`` argument, else the article's own as given (lower-cased, never
+    re-detected: an unsupported one is reported by the coder), else detected.
     Date: the ``published`` argument, else the article's metadata date, else a dateline at
     the top of the text, else ``fallback_date`` (e.g. a WARC record's date).
     """
     if lang:
-        article.lang = lang
-    elif article.lang not in LANGUAGES:
+        article.lang = lang.lower()
+    elif article.lang and article.lang.strip():
+        article.lang = article.lang.strip().lower()
+    else:
         article.lang = detect_language(article.text)
     use = article.lang or "en"
     if published:

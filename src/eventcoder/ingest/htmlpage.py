@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import trafilatura
 
@@ -28,7 +29,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage | None:
     """The main text of ``html`` with title, author and date; None if there is no text.
 
     Broken markup is tolerated: when trafilatura finds no article body, all visible text
-    of the page is taken instead.
+    of the page is taken instead; when lxml cannot build the tree at all (e.g. elements nested
+    deeper than its limit of 255 levels), the text is taken by a streaming parser.
     """
     doc = None
     try:
@@ -48,6 +50,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage | None:
             text = trafilatura.baseline(html)[1]
         except Exception:
             text = ""
+    if not text.strip():
+        text = plain_text(html)
     text = normalize_newlines(text).strip()
     if not text:
         return None
@@ -66,3 +70,43 @@ def _clean(value: str | None) -> str | None:
         return None
     value = " ".join(str(value).split())
     return value or None
+
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
+_BLOCK = frozenset(
+    "p div br li tr h1 h2 h3 h4 h5 h6 section article blockquote pre table ul ol header footer".split()
+)
+
+
+class _TextParser(HTMLParser):
+    """Visible text of any markup, however deep: no tree is built."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The visible text of ``html`` (paragraphs on their own lines, spaces collapsed)."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n\n".join(line for line in lines if line)

@@ -3,6 +3,8 @@
 A line is ``{"id", "text", optional "title", "url", "published", "lang", ...}``; ids are kept.
 Canonical eventcoder lines (``Article.to_dict()``, with "events") are read back losslessly, so
 re-ingesting an export gives the same article ids (and its events, when they are well formed).
+A field of the wrong type (e.g. an object as "title") or a "published" that is not a date is
+left out with a warning naming the line.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from eventcoder.ingest.decode import MAX_BYTES, normalize_newlines
-from eventcoder.ingest.errors import InputError, input_error
+from eventcoder.ingest.dates import parse_date
+from eventcoder.ingest.decode import MAX_BYTES, mostly_utf8, normalize_newlines
+from eventcoder.ingest.errors import InputError, input_error, input_warning
 from eventcoder.model import Article, Event
 
 _CHUNK = 1 << 20
+_TEXT_FIELDS = ("id", "url", "title", "published", "published_raw", "lang", "source", "author")
 
 
 def iter_lines(stream: BinaryIO, limit: int = MAX_BYTES) -> Iterator[tuple[int, bytes | None]]:
@@ -52,55 +56,104 @@ def read_jsonl(stream: BinaryIO, path: str) -> Iterator[Article | InputError]:
         if not raw.strip():
             continue
         empty = False
-        yield _parse_line(raw, path, number)
+        yield from _parse_line(raw, path, number)
     if empty:
         yield input_error(path, "is empty", "remove it or check what produced it")
 
 
-def _parse_line(raw: bytes, path: str, number: int) -> Article | InputError:
+def _parse_line(raw: bytes, path: str, number: int) -> Iterator[Article | InputError]:
+    """The line's warnings, then its article; or one error."""
+    encoding = "utf-8-sig" if number == 1 else "utf-8"
     try:
-        data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        line = raw.decode(encoding)
     except UnicodeDecodeError:
-        return input_error(path, "not valid UTF-8", "save the file as UTF-8", line=number)
+        mostly = mostly_utf8(raw)
+        if mostly is None:
+            yield input_error(path, "not valid UTF-8", "save the file as UTF-8", line=number)
+            return
+        line, bad = mostly
+        yield input_warning(
+            path,
+            f"decoded as UTF-8 with {bad} invalid byte sequence{'s' if bad != 1 else ''} "
+            "replaced by U+FFFD; check what produced the line",
+            line=number,
+        )
+    try:
+        data = json.loads(line.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
-        return input_error(
+        yield input_error(
             path,
             f"not valid JSON ({exc.msg}, column {exc.colno}); the line may be truncated",
             'fix or remove the line; each line must be one object like {"id": ..., "text": ...}',
             line=number,
         )
+        return
     if not isinstance(data, dict):
-        return input_error(
+        yield input_error(
             path, "not a JSON object", 'each line must be {"id": ..., "text": ...}', line=number
         )
+        return
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
-        return input_error(
+        yield input_error(
             path, 'no "text" (or an empty one)', 'give each line a non-empty "text"', line=number
         )
-    return _article(data, text, path)
+        return
+    fields, problems = _fields(data)
+    for problem in problems:
+        yield input_warning(path, problem, line=number)
+    article = _article(data, fields, text, path)
+    article._line = number  # type: ignore[attr-defined]  # for errors about duplicate ids
+    yield article
 
 
-def _str(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    return str(value)
+def _fields(data: dict[str, Any]) -> tuple[dict[str, str | None], list[str]]:
+    """The text fields of a line, and a problem for each value that had to be left out."""
+    fields: dict[str, str | None] = {}
+    problems: list[str] = []
+    for name in _TEXT_FIELDS:
+        value = data.get(name)
+        if value is None or value == "":
+            fields[name] = None
+        elif isinstance(value, str):
+            fields[name] = value
+        elif name == "id" and isinstance(value, int) and not isinstance(value, bool):
+            fields[name] = str(value)
+        else:
+            fields[name] = None
+            kind = {dict: "an object", list: "a list", bool: "true/false"}.get(
+                type(value), f"a {type(value).__name__}"
+            )
+            problems.append(f'"{name}" is {kind}, not text; it was left out')
+    published = fields["published"]
+    lang = (fields["lang"] or "").lower() or None
+    if published and not any(parse_date(published, code) for code in _date_langs(lang)):
+        problems.append(
+            f'"published" {published!r} is not a date (such as 2022-01-06); it was left out'
+        )
+        fields["published_raw"] = fields["published_raw"] or published
+        fields["published"] = None
+    return fields, problems
 
 
-def _article(data: dict[str, Any], text: str, path: str) -> Article:
+def _date_langs(lang: str | None) -> tuple[str, ...]:
+    return (lang,) if lang in ("de", "en") else ("de", "en")
+
+
+def _article(data: dict[str, Any], fields: dict[str, str | None], text: str, path: str) -> Article:
     events = _events(data.get("events"))
     if not events:
         text = normalize_newlines(text)  # canonical text with events is kept byte for byte
     return Article(
         text=text,
-        id=_str(data.get("id")) or "",
-        url=_str(data.get("url")),
-        title=_str(data.get("title")),
-        published=_str(data.get("published")),
-        published_raw=_str(data.get("published_raw")),
-        lang=(_str(data.get("lang")) or "").lower() or None,
-        source=_str(data.get("source")) or path,
-        author=_str(data.get("author")),
+        id=fields["id"] or "",
+        url=fields["url"],
+        title=fields["title"],
+        published=fields["published"],
+        published_raw=fields["published_raw"],
+        lang=(fields["lang"] or "").lower() or None,
+        source=fields["source"] or path,
+        author=fields["author"],
         events=events,
     )
 

@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from eventcoder.knowledge.lexicon import (
     ADMIN1,
@@ -49,27 +51,45 @@ from eventcoder.knowledge.lexicon import (
 )
 from eventcoder.knowledge.matcher import build_automaton, lookup, scan
 from eventcoder.knowledge.mention import Mention
+from eventcoder.language import data, registry
+from eventcoder.language.base import Language
 from eventcoder.model import Location
 
 PRIORITY = {"org": 6, "person": 5, "country": 4, "actor": 4, "desc": 3, "role": 2, "place": 1}
 _PARTICLE = re.compile(r"(?:al|el|ad|ar|as|an|ash|at|az|ibn|bin)-[A-ZÄÖÜ]")
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-_OF_ORG = {"de": (" der ", " des ", " von ", " vom "),
-           "en": (" of ", " of the ", " from ", " from the ")}
 CASED = {"org", "person", "place"}
 FORM_RANK = {"name": 0, "capital": 1, "metonym": 2, "adj": 3}
-_ARTICLES_DE = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen",
-                "einer", "eines", "kein", "keine", "zum", "zur", "beim", "vom", "im", "am"}
-_LOCATIVE = {
-    "de": re.compile(r"(?:^|\W)(?:in|im|nach|aus|bei|nahe|vor|um|rund um|nördlich von|"
-                     r"südlich von|östlich von|westlich von|nahe)\s+(?:der|dem|den|des|die)?\s*$",
-                     re.IGNORECASE),
-    "en": re.compile(r"(?:^|\W)(?:in|at|near|from|to|into|outside|inside|around|across|"
-                     r"through|north of|south of|east of|west of)\s+(?:the\s+)?$",
-                     re.IGNORECASE),
-}
+
+
+@lru_cache(maxsize=16)
+def _words(lang: str) -> _Words:
+    """The language's word lists for matching (``language/<code>/wordlists.tsv``)."""
+    language = registry.get_or_default(lang)
+    preps = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data.word_list(language, "locative"))
+    dets = "|".join(re.escape(w) for w in data.word_list(language, "locative_det"))
+    locative = re.compile(
+        rf"(?:^|\W)(?:{preps})\s+(?:(?:{dets})\s*)?$" if preps else r"(?!)", re.IGNORECASE
+    )
+    return _Words(
+        language=language,
+        of_org=tuple(f" {w} " for w in data.word_list(language, "of_org")),
+        articles=frozenset(data.word_list(language, "articles")),
+        locative=locative,
+        nounish=data.word_list(language, "nounish"),
+    )
+
+
+@dataclass(frozen=True)
+class _Words:
+    language: Language
+    of_org: tuple[str, ...]  # " der ", " of the ": between a role and an organisation
+    articles: frozenset[str]  # before a city name: a common noun ("die Essen")
+    locative: re.Pattern[str]  # a preposition of place right before a mention
+    nounish: tuple[str, ...]  # noun endings: no first name after a title
+
+
 _NAME_AFTER = re.compile(r"\s+([A-ZÄÖÜ][\w\-’']+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})")
-_NOUNISH = ("ung", "heit", "keit", "schaft", "ion", "tät", "ium", "ismus", "ern", "en")
 
 
 _TITLE_CACHE: dict[str, bool] = {}
@@ -112,7 +132,7 @@ class KnowledgeBase:
         """Mentions in ``text`` (one pass; longest non-overlapping; people resolved by
         ``date``; ``context``: country codes of the article for places and descriptions;
         ``combine=False`` keeps role nouns and their countries/people apart)."""
-        lang = lang if lang in ("de", "en") else "en"
+        lang = registry.get_or_default(lang).code
         spans: dict[tuple[int, int], list[tuple[int, str, bool]]] = {}
         for start, end, eid, infl, exact in scan(self.automaton, text, lang):
             spans.setdefault((start, end), []).append((eid, infl, exact))
@@ -150,7 +170,7 @@ class KnowledgeBase:
                     for s, e, (eids, infl) in kept]
         if not combine:
             return mentions
-        mentions = self._combine(text, lang, mentions)
+        mentions = self._combine(text, lang, self._evident_places(text, lang, mentions))
         return self._describe(text, lang, mentions, list(context))
 
     def geocode(self, name: str, lang: str, country: str | None = None,
@@ -190,23 +210,25 @@ class KnowledgeBase:
                 cands: list[tuple[int, str, bool]], date: str | None):
         """The entries a span may stand for (several only for places), or None."""
         first = text[start]
+        words = _words(lang)
         ok = []
         for eid, infl, exact in cands:
             e = self.entries[eid]
             kind = e[KIND]
             if not exact and (kind in CASED or kind == "country") and \
-                    (e[FORM] != "adj" or lang == "en"):
+                    (e[FORM] != "adj" or words.language.capitalised_demonyms):
                 if first.isalpha() and not first.isupper() and \
                         not (kind in ("org", "person") and _PARTICLE.match(text, start)):
                     continue
-            if lang == "de" and kind in ("role", "actor") and first.islower() and \
+            if words.language.capitalised_nouns and kind in ("role", "actor") and \
+                    first.islower() and \
                     text.find(" ", start, end) == -1:
                 continue  # German nouns are capitalised: "offiziellen Angaben" is no role
             if kind == "place" and e[PREC] == "city" and self._in_name(text, start, eid):
                 continue
-            if kind == "place" and lang == "de" and e[PREC] == "city" and infl != "er":
+            if kind == "place" and words.articles and e[PREC] == "city" and infl != "er":
                 prev = text[max(0, start - 8):start].split()
-                if prev and prev[-1].lower() in _ARTICLES_DE:
+                if prev and prev[-1].lower() in words.articles:
                     continue
             ok.append((PRIORITY[kind], eid, infl))
         if not ok:
@@ -319,6 +341,19 @@ class KnowledgeBase:
             m.code = m.country + m.sector
         return m
 
+    def _evident_places(self, text: str, lang: str, ms: list[Mention]) -> list[Mention]:
+        """Drop small places (under ``toponyms.SMALL`` inhabitants) without place evidence
+        (``toponyms.confirm``: a locative cue, admin context, a known region), so a village
+        name cannot split a person or actor phrase."""
+        from eventcoder.knowledge import toponyms
+
+        small = {(m.start, m.end) for m in ms if m.kind == "place" and m.form != "description"
+                 and toponyms.population(self, m) < toponyms.SMALL}
+        if not small:
+            return ms
+        keep = {(m.start, m.end) for m in toponyms.confirm(text, ms, self, lang)}
+        return [m for m in ms if (m.start, m.end) not in small or (m.start, m.end) in keep]
+
     # -- combination ------------------------------------------------------------------------
     @staticmethod
     def _gap(text: str, a: Mention, b: Mention) -> str:
@@ -332,16 +367,16 @@ class KnowledgeBase:
         if gap == "-" and m.kind == "country":
             return True
         if gap.strip():
-            if lang == "en" and gap in ("'s ", "’s "):
+            if registry.get_or_default(lang).possessive_clitic and gap in ("'s ", "’s "):
                 return True
             return False
         if m.form == "adj":
             return True
         if m.kind == "place":
-            return lang == "de" and m.form == "genitive"
+            return registry.get_or_default(lang).morphological_case and m.form == "genitive"
         if m.form == "adj":
             return True
-        if lang == "de":
+        if registry.get_or_default(lang).morphological_case:
             return m.form == "genitive"
         return m.form in ("name", "capital", "metonym")
 
@@ -350,7 +385,7 @@ class KnowledgeBase:
         if m.kind not in ("country", "place") or m.form == "adj":
             return False
         gap = self._gap(text, role, m)
-        if lang == "de":
+        if registry.get_or_default(lang).morphological_case:
             return m.form == "genitive" and gap in (" ", " des ", " der ")
         return gap in (" of ", " of the ")
 
@@ -381,11 +416,12 @@ class KnowledgeBase:
                 i += 1
                 nxt = ms[i + 1] if i + 1 < n else None
             elif m.kind == "role" and nxt is not None and nxt.kind == "org" and nxt.country \
-                    and self._gap(text, m, nxt) in _OF_ORG[lang]:
+                    and self._gap(text, m, nxt) in _words(lang).of_org:
                 m = self._group_actor(text, nxt, m, start=m.start)  # "observers from the OSCE"
                 i += 1
                 nxt = ms[i + 1] if i + 1 < n else None
-            elif lang == "en" and m.kind == "role" and nxt is not None and nxt.kind == "role" \
+            elif _words(lang).language.open_compounds and m.kind == "role" and nxt is not None \
+                    and nxt.kind == "role" \
                     and nxt.form == "head" and self._gap(text, m, nxt) == " ":
                 m = Mention(m.start, nxt.end, text[m.start:nxt.end], "role", None, None,
                             m.sector, None, role=text[m.start:nxt.end], form="role")
@@ -403,7 +439,7 @@ class KnowledgeBase:
                 i += 2
                 continue
             if m.kind in ("role", "actor") and self._is_title(m):
-                named = self._unknown_person(text, lang, m, nxt)
+                named = self._unknown_person(text, lang, m, nxt, ms[i + 1:i + 4])
                 if named is not None and nxt is not None and nxt.kind == "person" \
                         and text[named.end:nxt.start] == " " and _PARTICLE.match(nxt.text):
                     # "President Omar Hassan al-Bashir": the known person, full span
@@ -414,8 +450,10 @@ class KnowledgeBase:
                 if named is not None:
                     out.append(named)
                     i += 1
+                    while i < n and ms[i].start < named.end:  # places inside the name
+                        i += 1
                     continue
-            m.locative = bool(_LOCATIVE[lang].search(text[max(0, m.start - 30):m.start]))
+            m.locative = bool(_words(lang).locative.search(text[max(0, m.start - 30):m.start]))
             out.append(m)
             i += 1
         return out
@@ -434,18 +472,24 @@ class KnowledgeBase:
                 _TITLE_CACHE[role] = known
         return known
 
-    def _unknown_person(self, text: str, lang: str, m: Mention, nxt: Mention | None
-                        ) -> Mention | None:
-        """"Minister Karl Müller": a role title followed by a name not in the knowledge base."""
+    def _unknown_person(self, text: str, lang: str, m: Mention, nxt: Mention | None,
+                        following: Sequence[Mention] = ()) -> Mention | None:
+        """"Minister Karl Müller": a role title followed by a name not in the knowledge base.
+        A place inside such a name after a first name ("Judge Ana Rivera") is part of it."""
         mm = _NAME_AFTER.match(text, m.end)
         if not mm:
             return None
         end = mm.end(1)
-        if nxt is not None and nxt.start < end:
-            return None
         words = mm.group(1).split()
+        if nxt is not None and nxt.start < end:
+            inside = [x for x in following if x.start < end]
+            if words[0] not in self.tables.first_names or not all(
+                    x.kind == "place" and x.start > mm.start(1) and x.end <= end
+                    for x in inside):
+                return None
         if words[0] not in self.tables.first_names:
-            if len(words) > 1 or lang == "de" and words[0].lower().endswith(_NOUNISH):
+            nounish = _words(lang).nounish
+            if len(words) > 1 or nounish and words[0].lower().endswith(nounish):
                 return None
             after = text[end:end + 2]
             if after[:1].isalnum() or (after.strip()[:1].isupper()):
@@ -459,7 +503,7 @@ class KnowledgeBase:
         if m.kind not in ("org", "person") or not m.country:
             return False
         gap = self._gap(text, m, role)
-        if gap != ("-" if lang == "de" else " "):
+        if gap != ("-" if registry.get_or_default(lang).hyphen_compounds else " "):
             return False
         return m.kind == "org" or role.sector in _STATE or role.form == "head"
 
@@ -524,6 +568,6 @@ class KnowledgeBase:
             out.append(Mention(m.start, m.end, m.text, "place", e[NAME], e[COUNTRY], None,
                                None, e[LAT], e[LON], e[GID], e[ADMIN1], e[PREC],
                                role=m.role, form="description",
-                               locative=bool(_LOCATIVE[lang].search(
+                               locative=bool(_words(lang).locative.search(
                                    text[max(0, m.start - 30):m.start]))))
         return out

@@ -24,6 +24,7 @@ from eventcoder.knowledge.lexicon import (
     read_tsv,
     split_forms,
 )
+from eventcoder.language import registry
 
 DATA_FILES = (
     "countries.tsv", "country_names.tsv", "country_extra.tsv", "metonyms.tsv",
@@ -32,8 +33,10 @@ DATA_FILES = (
     "place_stopwords.txt", "first_names.txt", "regions.tsv", "organisations_more.tsv",
     "given_names.txt", "surnames.txt", "country_points.tsv", "place_aliases.tsv",
     "admin1_points.tsv", "org_seats.tsv", "admin_words.txt", "role_compounds.tsv",
+    "admin_regions.tsv.gz",
+    "country_names_es.tsv", "country_extra_es.tsv", "organisations_es.tsv", "roles_es.tsv",
 )
-PREC_ = 9  # entry field: precision
+COUNTRY_, ADMIN1_, PREC_ = 2, 8, 9  # entry fields: country, admin1, precision
 
 
 class Tables:
@@ -63,8 +66,9 @@ def build_lexicon(extra_files: Sequence[str] = ()) -> tuple[Lexicon, Tables]:
     tab.admin_words = set(_lines(DATA_DIR / "admin_words.txt"))
     _places(lex, tab)
     _admin1_points(lex, tab)
+    divisions = _admin_regions(lex, tab)
     _aliases(lex, tab)
-    _countries(lex, tab)
+    _countries(lex, tab, divisions)
     _organisations(lex, tab)
     _compounds(lex, _roles(lex))
     _people(lex, tab)
@@ -110,8 +114,8 @@ def _places(lex: Lexicon, tab: Tables) -> None:
             # alternate names of small towns are mostly foreign spellings; keep close ones
             if i and pop < 100_000 and _ascii(s)[:3] != head:
                 continue
-            if f not in stop:
-                lex.add_key(s, eid, suffix=GENITIVE, exact=False)
+            if f not in stop:  # a village matches only as spelled ("Ngo", not "NGO")
+                lex.add_key(s, eid, suffix=GENITIVE, exact=pop < 15_000)
             elif i == 0:
                 tab.stopped.setdefault(f, []).append(eid)
     for r in read_tsv(DATA_DIR / "regions.tsv"):
@@ -135,6 +139,33 @@ def _places(lex: Lexicon, tab: Tables) -> None:
         for s in names:
             lex.add_key(s, eid, suffix=GENITIVE, exact=False)
             tab.city_index.setdefault((fold(s), r["iso3"]), eid)
+
+
+def _admin_regions(lex: Lexicon, tab: Tables) -> set[int]:
+    """GeoNames admin1 (states, provinces) and admin2 (counties, districts) divisions; the
+    hand-named admin1 rows (admin1.tsv, with German names) come first and win. Returns the
+    entry ids added."""
+    path = DATA_DIR / "admin_regions.tsv.gz"
+    added: set[int] = set()
+    if not path.exists():
+        return added
+    known = {(lex.entries[e][COUNTRY_], lex.entries[e][ADMIN1_]) for e in tab.city_index.values()
+             if lex.entries[e][PREC_] == "admin1"}
+    stop = {fold(s) for s in tab.stop_places}
+    for r in read_tsv(path):
+        if r["precision"] == "admin1" and (r["iso3"], r["admin1"]) in known:
+            continue
+        eid = lex.add_entry("place", r["name"], r["iso3"], None, None, float(r["lat"]),
+                            float(r["lon"]), None, r["admin1"], r["precision"], "name", None,
+                            int(r["population"]))
+        added.add(eid)
+        f = fold(r["name"])
+        tab.city_index.setdefault((f, r["iso3"]), eid)
+        # a one-word county ("Cook") is matched only through its towns or "X County"
+        if f not in stop and len(r["name"]) > 3 \
+                and (r["precision"] == "admin1" or " " in r["name"]):
+            lex.add_key(r["name"], eid, suffix=GENITIVE, exact=False)
+    return added
 
 
 def _admin1_points(lex: Lexicon, tab: Tables) -> None:
@@ -165,7 +196,10 @@ def city(lex: Lexicon, tab: Tables, name: str, iso3: str) -> tuple | None:
     return lex.entries[eid] if eid is not None else None
 
 
-def _countries(lex: Lexicon, tab: Tables) -> None:
+def _countries(lex: Lexicon, tab: Tables, divisions: frozenset[int] | set[int] = frozenset()
+               ) -> None:
+    """Country names, adjectives and capitals; a name that is also a GeoNames division of the
+    country (``divisions``: "West Bank", "Taiwan") stays a country name."""
     entries: dict[tuple[str, str], int] = {}
     points = {r["iso3"]: r for r in read_tsv(DATA_DIR / "country_points.tsv")}
     for r in read_tsv(DATA_DIR / "countries.tsv"):
@@ -194,7 +228,9 @@ def _countries(lex: Lexicon, tab: Tables) -> None:
         return entries[k]
 
     rows = list(read_tsv(DATA_DIR / "country_names.tsv"))
-    for r in read_tsv(DATA_DIR / "country_extra.tsv"):
+    rows.extend(read_tsv(DATA_DIR / "country_names_es.tsv"))
+    for r in [*read_tsv(DATA_DIR / "country_extra.tsv"),
+              *read_tsv(DATA_DIR / "country_extra_es.tsv")]:
         rows.extend({"lang": r["lang"], "surface": s, "iso3": r["iso3"], "form": r["form"]}
                     for s in split_forms(r["forms"]))
     for r in rows:
@@ -203,6 +239,7 @@ def _countries(lex: Lexicon, tab: Tables) -> None:
             _capital(lex, tab, r["surface"], iso3, "GOV", r["surface"], lang, "capital")
             continue
         if form == "name" and (fold(r["surface"]), iso3) in tab.city_index \
+                and tab.city_index[(fold(r["surface"]), iso3)] not in divisions \
                 and iso3 in tab.countries:
             row = tab.countries[iso3]
             if fold(r["surface"]) not in (fold(row["name_en"]), fold(row["name_de"])):
@@ -214,7 +251,8 @@ def _countries(lex: Lexicon, tab: Tables) -> None:
         if eid is None:
             continue
         if form == "adj":
-            suffix = ADJ if lang == "de" and r["surface"].islower() else PLURAL
+            suffix = ADJ if _flag(lang, "morphological_case") and r["surface"].islower() \
+                else PLURAL
         elif form == "name":
             suffix = GENITIVE
         else:
@@ -240,8 +278,10 @@ def _capital(lex: Lexicon, tab: Tables, surface: str, iso3: str, sector: str, pl
 def _organisations(lex: Lexicon, tab: Tables) -> None:
     seats = {r["code"]: tab.city_index.get((fold(r["place"]), r["iso3"]))
              for r in read_tsv(DATA_DIR / "org_seats.tsv")}
+    names_es = {r["code"]: split_forms(r["names"])
+                for r in read_tsv(DATA_DIR / "organisations_es.tsv")}
     for r in read_tsv(DATA_DIR / "organisations.tsv"):
-        names = split_forms(r["names"])
+        names = split_forms(r["names"]) + names_es.get(r["code"], [])
         cameo = r["cameo"]
         country = cameo[:3] if cameo[:3] in tab.countries else r["code"]
         tab.org_names.setdefault(r["code"], names[0])
@@ -284,7 +324,7 @@ def _split_code(tab: Tables, code: str) -> tuple[str | None, str | None]:
 def _roles(lex: Lexicon) -> list[tuple[str, str, str, bool, bool]]:
     """Role nouns; returns (lang, form, sector, person, head) for the compounds."""
     forms = []
-    for r in read_tsv(DATA_DIR / "roles.tsv"):
+    for r in [*read_tsv(DATA_DIR / "roles.tsv"), *read_tsv(DATA_DIR / "roles_es.tsv")]:
         person, head = r["person"] == "1", r.get("head") == "1"
         for s in split_forms(r["forms"]):
             eid = lex.add_entry("role", s, None, r["sector"], None,
@@ -311,14 +351,14 @@ def _compounds(lex: Lexicon, roles: list[tuple[str, str, str, bool, bool]]) -> N
         lang, style = r["lang"], r["style"]
         country, psector, name = r["country"] or None, r["sector"] or None, r["name"] or None
         for lang_h, head, hsector, person, generic in heads:
-            if lang_h != lang or (lang == "de" and not head[:1].isupper()):
+            if lang_h != lang or (_flag(lang, "capitalised_nouns") and not head[:1].isupper()):
                 continue
             if style == "former":
                 if not person or hsector not in _OFFICES:
                     continue
                 sector = psector
             else:
-                if " " in head or (lang == "en"):
+                if " " in head or _flag(lang, "open_compounds"):
                     continue
                 sector = (psector or hsector) if generic else hsector
             kind = "actor" if country or name else "role"
@@ -335,9 +375,14 @@ def _compounds(lex: Lexicon, roles: list[tuple[str, str, str, bool, bool]]) -> N
 _OFFICES = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 
 
+def _flag(lang: str, name: str) -> bool:
+    """A feature of a registered language (False for an unregistered code)."""
+    return registry.is_supported(lang) and bool(getattr(registry.get(lang), name))
+
+
 def _compound_forms(lang: str, style: str, prefix: str, head: str) -> list[str]:
     if style == "former":
-        if lang == "en":
+        if _flag(lang, "open_compounds"):
             return [f"{prefix} {head}", f"{prefix}-{head}"] if prefix == "ex" else \
                 [f"{prefix} {head}"]
         if prefix[:1].islower():

@@ -18,7 +18,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 # entry tuple fields
 KIND, NAME, COUNTRY, SECTOR, CODE, LAT, LON, GID, ADMIN1, PREC, FORM, EXTRA, POP = range(13)
-# suffix classes (see matcher.SUFFIXES)
+# suffix classes (see matcher.suffixes_for: suffix_* lists of language/<code>/wordlists.tsv)
 NO_SUFFIX, GENITIVE, ADJ, PLURAL = 0, 1, 2, 3
 
 _ABBR = re.compile(r"^[A-Z0-9][A-Z0-9.&\-]{0,5}$")

@@ -8,22 +8,25 @@ before the word boundary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import ahocorasick
 
 from eventcoder.knowledge.lexicon import ADJ, GENITIVE, NO_SUFFIX, PLURAL, fold
+from eventcoder.language import data
 
 # (suffix class, lang) -> suffixes tried in order
-SUFFIXES: dict[tuple[int, str], tuple[str, ...]] = {
-    (GENITIVE, "de"): ("s", "es", "er"),
-    (ADJ, "de"): ("e", "en", "er", "es", "em"),
-    (PLURAL, "en"): ("s",),
-    (PLURAL, "de"): (),
-    (GENITIVE, "en"): (),
-    (ADJ, "en"): (),
-    (NO_SUFFIX, "de"): (),
-    (NO_SUFFIX, "en"): (),
-}
+_SUFFIX_LISTS = {GENITIVE: "suffix_genitive", ADJ: "suffix_adjective", PLURAL: "suffix_plural"}
+
+
+@lru_cache(maxsize=16)
+def suffixes_for(lang: str) -> dict[int, tuple[str, ...]]:
+    """Endings tried after a key, per suffix class (``suffix_*`` lists of the language's
+    ``wordlists.tsv``; none for a language without them)."""
+    out = {NO_SUFFIX: ()}
+    for cls, name in _SUFFIX_LISTS.items():
+        out[cls] = data.word_list(lang, name)
+    return out
 
 
 _NONWORD = re.compile(r"[\W_]")
@@ -47,6 +50,13 @@ def build_automaton(keys: dict[str, list[tuple]]) -> ahocorasick.Automaton:
     return auto
 
 
+def _apostrophe_inside(low: str, i: int, n: int) -> bool:
+    """Is ``low[i]`` an apostrophe inside a word ("Ba'ath"), not a possessive ("Iran's")?"""
+    if low[i] not in "'’" or i + 1 >= n or not low[i + 1].isalpha():
+        return False
+    return not (low[i + 1] == "s" and (i + 2 == n or not low[i + 2].isalnum()))
+
+
 def lookup(auto: ahocorasick.Automaton, surface: str):
     """The automaton's value for one surface form, or None."""
     return auto.get(" " + _norm(fold(" ".join(surface.split()))), None)
@@ -64,13 +74,13 @@ def scan(auto: ahocorasick.Automaton, text: str, lang: str
     n = len(low)
     out: list[tuple[int, int, int, str, bool]] = []
     append = out.append
-    suffixes = {c: SUFFIXES.get((c, lang), ()) for c in (NO_SUFFIX, GENITIVE, ADJ, PLURAL)}
+    suffixes = suffixes_for(lang)
     for end, (klen, variants) in auto.iter(" " + _norm(low)):
         # end: index in the padded text minus one = end offset in the text
         start = end - klen
-        follows_word = end < n and low[end].isalnum()
+        follows_word = end < n and (low[end].isalnum() or _apostrophe_inside(low, end, n))
         for exact, suffix, eid, vlang in variants:
-            if vlang is not None and vlang != lang:
+            if vlang not in (None, lang):
                 continue
             if exact is not None and text[start:end] != exact:
                 continue

@@ -30,13 +30,17 @@ from typing import Any
 
 import yaml
 
+from eventcoder.knowledge.toponyms import SMALL, confirm
+
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _CAP = re.compile(rf"^[{_UPPER}][\w\-.'’]*$")
 _INITIAL = re.compile(rf"^[{_UPPER}]\.\*?$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ&]{2,5}|(?:[a-zäöü]?[A-ZÄÖÜ]){2,4})$")
-_HYPHEN_PART = re.compile(r"^[A-ZÄÖÜ]{2,5}-[A-ZÄÖÜ][a-zäöüß]{4,}$")
+# GermEval-style tokens: keeps initials and abbreviations ("J.", "Dr.") whole, which the
+# engine's tokenizer (eventcoder.coding.tokenizer) splits; the NER rules depend on them.
 _TOKEN = re.compile(r"(?:Dr|Prof|St|Mr|Mrs|Ms|Jr|Sr|Nr)\.|[^\W\d_]\.(?!\w)"
                     r"|\w+(?:[-.’'&/]\w+)*|[^\w\s]")
+_HYPHEN_PART = re.compile(r"^[A-ZÄÖÜ]{2,5}-[A-ZÄÖÜ][a-zäöüß]{4,}$")
 
 
 def tag_entities(text: str, lang: str = "de", date: str | None = None
@@ -112,8 +116,12 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
         ends[pos + len(t)] = i + 1
         pos += len(t) + 1
     spans: list[tuple[int, int, str, int]] = []  # (start, end, label, priority)
-    for m in kb.match(text, lang, date, combine=False):
+    found = kb.match(text, lang, date, combine=False)
+    places = {(m.start, m.end) for m in confirm(text, found, kb, lang)}
+    for m in found:
         label = _label(m)
+        if label == "LOC" and m.kind == "place" and (m.start, m.end) not in places:
+            label = None  # a village name without evidence ("Basis"): left to the rules
         if label and m.form == "metonym" and not _is_place_name(kb, m.text):
             label = None  # "Bundesregierung", "Kreml": institutions, not named places
         if label == "LOC" and m.kind == "place" and _person_like(kb, tokens, m.text, starts,
@@ -176,7 +184,15 @@ def _is_place_name(kb, text: str) -> bool:
     from eventcoder.knowledge.matcher import lookup
 
     hit = lookup(kb.automaton, text)
-    return bool(hit) and any(kb.entries[eid][0] == "place" for _x, _s, eid, _l in hit[1])
+    return bool(hit) and any(_known_place(kb.entries[eid]) for _x, _s, eid, _l in hit[1])
+
+
+def _known_place(e: tuple) -> bool:
+    """A town over SMALL inhabitants, a state or a region (villages and counties are too
+    often ordinary words or names to count as evidence)."""
+    if e[0] != "place":
+        return False
+    return (e[12] or 0) >= SMALL if e[9] == "city" else e[9] != "admin2"
 
 
 def _label(m) -> str | None:

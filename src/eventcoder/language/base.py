@@ -33,7 +33,65 @@ class Language:
     separable_particles: ClassVar[bool] = False
     """Verbs split off a particle to the clause end ("nimmt … fest")."""
     morphological_case: ClassVar[bool] = False
-    """Noun phrases mark case on determiners and adjectives."""
+    """Noun phrases mark case on determiners and adjectives (a genitive is read from the
+    form: "des Präsidenten", "Irans"; otherwise from an "of"-like preposition)."""
+    capitalised_nouns: ClassVar[bool] = False
+    """Every noun is capitalised: a lower-case word is no noun, a capitalised one no verb."""
+    verb_second: ClassVar[bool] = False
+    """Main clauses put the finite verb second: the subject may follow it ("Am Montag nahm
+    die Polizei ...") and the first actor of the fore-field is the subject."""
+    fixed_svo_order: ClassVar[bool] = False
+    """Strict subject-verb-object order: the subject is the last actor before the verb, the
+    object follows it; "that" after a noun opens a relative clause; a verb of saying may
+    drop its complementizer ("said US forces must ...")."""
+    possessive_clitic: ClassVar[bool] = False
+    """A possessive clitic attaches to a name ("Iran's president")."""
+    capitalised_demonyms: ClassVar[bool] = False
+    """Adjectives of countries are capitalised ("German", "Iranian")."""
+    open_compounds: ClassVar[bool] = False
+    """Noun compounds are written as separate words ("police officers")."""
+    hyphen_compounds: ClassVar[bool] = False
+    """Compounds join a name and a noun with a hyphen ("US-Angriff", "EU-Kommission")."""
+    role_name_appositions: ClassVar[bool] = False
+    """A role right before a name is one actor ("UN-Generalsekretär Ban Ki-moon")."""
+    titles_in_names: ClassVar[bool] = False
+    """A person's mention may open with their title ("Egyptian President X"): the title's
+    sector is the person's."""
+    one_event_per_sentence: ClassVar[bool] = False
+    """Code one event per sentence (the first verb's), as PLOVER/PETRARCH code English news;
+    otherwise one per clause. Counts of coordinated clauses then belong to that event."""
+    generic_verbs_need_actors: ClassVar[bool] = False
+    """A single generic verb (generated dictionary entries, verbs of meeting) codes only
+    "X verb Y", not a bare intransitive use."""
+    dictionary_coded: ClassVar[bool] = False
+    """User PETRARCH/TABARI verb dictionaries (``verbs=``) code this language's sentences."""
+    local_nominal_negation: ClassVar[bool] = False
+    """A negated clause negates a noun event only by a word right before the noun
+    ("keine Angriffe"), not the clause's verb negation."""
+    thousands_separator: ClassVar[str] = ","
+    """Digit group separator in numbers ("1,200"; German "1.200")."""
+    ordinal_dot_dates: ClassVar[bool] = False
+    """Days are written as ordinals with a dot ("6. Januar", "6.1." without a year)."""
+    capitalised_months: ClassVar[bool] = True
+    """Month and weekday names are capitalised (a lower-case "march" is no month)."""
+    day_first_dates: ClassVar[bool] = True
+    """Numeric dates put the day first ("06/01/22" is 6 January); False: the reading nearest
+    to the publication date (month first without one)."""
+    infinitive_marker: ClassVar[str | None] = None
+    """The word before an infinitive ("to", "zu"); with ``separable_particles`` it may also
+    sit inside the verb ("einzufrieren")."""
+    infinitive_reach: ClassVar[int] = 1
+    """How many words before the verb the infinitive marker may stand."""
+    max_pattern_gap: ClassVar[int] = 8
+    """Tokens a "..." step of a trigger pattern may skip (long German middle fields: 12)."""
+    pipeline: ClassVar[tuple[str, ...]] = ("segment", "triggers", "mentions", "places", "events")
+    """Names of the components (``eventcoder.coding.components``) a document passes."""
+    trigger_filters: ClassVar[tuple[str, ...]] = (
+        "speech_verb", "nontrigger", "verb_case", "particle_final", "modal_danger",
+        "no_bare_generic",
+    )
+    """Names of the trigger filters (``eventcoder.coding.predicates``) this language runs;
+    a trigger is dropped when any of them rejects it."""
 
     def data(self, name: str) -> Traversable:
         """The data file ``name`` in this language's folder."""

@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-_DATA = Path(__file__).parent
 
 # Candidate boundaries: a blank line (paragraph), a single line break, or sentence punctuation
 # with any closing quotes/brackets, followed by whitespace or the end of the text.
@@ -50,19 +47,15 @@ class _Abbreviations:
 
 @lru_cache(maxsize=8)
 def load_abbreviations(lang: str) -> _Abbreviations:
-    """Read ``language/<lang>/abbreviations.txt`` (cached; unknown languages get none)."""
-    path = _DATA / lang / "abbreviations.txt"
+    """Read ``language/<lang>/abbreviations.txt`` (cached; a language without one has none)."""
+    from eventcoder.language import data
+
     exact: set[str] = set()
     final: set[str] = set()
-    if path.is_file():
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            if not raw.strip() or raw.startswith("#"):
-                continue
-            cols = raw.split("\t")
-            abbr = cols[0].strip()
-            exact.add(abbr)
-            if len(cols) > 1 and cols[1].strip() == "final":
-                final.add(abbr)
+    for abbr, flag in data.read_table(lang, "abbreviations.txt"):
+        exact.add(abbr)
+        if flag == "final":
+            final.add(abbr)
     lower = frozenset(a for a in exact if a == a.lower())
     return _Abbreviations(frozenset(exact), lower, frozenset(final) | {f.lower() for f in final})
 
@@ -70,10 +63,13 @@ def load_abbreviations(lang: str) -> _Abbreviations:
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; return ``(start, end)`` character offsets (end exclusive).
 
-    ``lang`` is "de" or "en" (other values use no abbreviation list and English rules).
+    ``lang`` is a registered language (others use no abbreviation list and the default
+    language's rules); with ``ordinal_dot_dates`` a number with a dot may be an ordinal.
     """
+    from eventcoder.language import registry
+
     abbrs = load_abbreviations(lang)
-    german = lang == "de"
+    german = registry.get_or_default(lang).ordinal_dot_dates
     cuts: list[int] = []
     n = len(text)
     for m in _CANDIDATE.finditer(text):

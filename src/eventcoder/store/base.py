@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
@@ -39,6 +40,22 @@ from eventcoder.store.rows import (
 
 class StoreError(Exception):
     """A problem with the database (not with one article's content)."""
+
+
+class QueryError(ValueError):
+    """A query the store cannot answer as asked (e.g. an offset beyond any table)."""
+
+
+MAX_OFFSET = 2**62
+"""Largest ``offset``/``limit`` accepted (SQL integers are 64-bit)."""
+RETRIES = 5
+"""How often an article is tried again after a deadlock or serialization failure."""
+
+
+def clean_params(params: Sequence[Any]) -> list[Any]:
+    """The parameters with NUL characters removed from text (PostgreSQL cannot hold them,
+    SQLite could: removed on both so that both stores store and find the same)."""
+    return [p.replace("\x00", "") if isinstance(p, str) and "\x00" in p else p for p in params]
 
 
 def _insert(table: str, columns: Sequence[str], conflict: str | None = None) -> str:
@@ -102,6 +119,10 @@ class Store:
     def _after_write(self, added: int) -> None:
         """Called after each committed write with the number of articles added."""
 
+    def _retryable(self, exc: Exception) -> bool:
+        """True for a transient conflict with another writer (deadlock, serialization)."""
+        return False
+
     def __enter__(self) -> Store:
         return self
 
@@ -152,8 +173,15 @@ class Store:
         """
         rows = article_rows(article, prepare_events(article))
         with self._lock:
-            with self._transaction():
-                added = self._insert_rows(rows)
+            for attempt in range(RETRIES + 1):
+                try:
+                    with self._transaction():
+                        added = self._insert_rows(rows)
+                    break
+                except Exception as exc:
+                    if attempt == RETRIES or not self._retryable(exc):
+                        raise
+                    time.sleep(0.01 * 2**attempt)
             self._after_write(int(added))
         return added
 
@@ -161,20 +189,31 @@ class Store:
         """Store many articles in one transaction (much faster than one by one).
 
         Each article is still all or nothing (a savepoint each): the result per article is
-        True (stored), False (already stored) or the exception that kept it out.
+        True (stored), False (already stored) or the exception that kept it out. Articles are
+        written in id order (so that overlapping batches of two writers cannot deadlock), and
+        one that meets a deadlock anyway is tried again, at most :data:`RETRIES` times.
         """
         prepared = [article_rows(a, prepare_events(a)) for a in articles]
-        results: list[bool | Exception] = []
+        order = sorted(range(len(prepared)), key=lambda i: prepared[i].article[0])
+        results: list[bool | Exception] = [False] * len(prepared)
         with self._lock:
             with self._transaction():
-                for rows in prepared:
-                    try:
-                        with self._savepoint():
-                            results.append(self._insert_rows(rows))
-                    except Exception as exc:  # reported per article, the batch goes on
-                        results.append(exc)
+                for i in order:
+                    results[i] = self._insert_retrying(prepared[i])
             self._after_write(sum(r is True for r in results))
         return results
+
+    def _insert_retrying(self, rows: ArticleRows) -> bool | Exception:
+        """Insert one article in a savepoint; the exception that kept it out, if any."""
+        for attempt in range(RETRIES + 1):
+            try:
+                with self._savepoint():
+                    return self._insert_rows(rows)
+            except Exception as exc:  # reported per article, the batch goes on
+                if attempt == RETRIES or not self._retryable(exc):
+                    return exc
+                time.sleep(0.01 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def _insert_rows(self, rows: ArticleRows) -> bool:
         cur = self._execute(_insert("articles", ARTICLE_COLUMNS, "id"), rows.article)
@@ -246,6 +285,8 @@ class Store:
                 "ORDER BY e.day DESC NULLS LAST, e.id DESC"
             )
         if limit is not None:
+            if not 0 <= int(offset) <= MAX_OFFSET or not 0 <= int(limit) <= MAX_OFFSET:
+                raise QueryError(f"offset and limit must be between 0 and {MAX_OFFSET}")
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
         with self._lock:

@@ -3,12 +3,14 @@
 JSONL lines are ``Article.to_dict()`` and can be ingested again (ids are kept). CSV and Parquet
 have one row per event; the columns are :data:`EVENT_COLUMNS`. An event with several source
 (or target) actors has their values joined with ``;`` in the same order in every actor column.
+CSV text cells that a spreadsheet would run as a formula are neutralised (:func:`csv_safe`).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -63,6 +65,17 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
 )
 EVENT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in _COLUMNS)
 FORMATS = ("jsonl", "csv", "parquet")
+# OWASP "CSV injection": cells starting with these are formulas to Excel/LibreOffice/Sheets
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def csv_safe(value: Any) -> Any:
+    """``value`` with a ``'`` in front when it is text starting with ``= + - @``, tab or CR
+    (a spreadsheet would evaluate it); numbers, and text that is just a number, stay as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 def _joined(actors: list[Actor], attr: str) -> str | None:
@@ -131,12 +144,15 @@ def write_jsonl(articles: Iterable[Article], out: IO[str]) -> int:
 
 
 def write_csv(articles: Iterable[Article], out: IO[str]) -> int:
-    """Write one CSV row per event (header first); returns the number of events."""
+    """Write one CSV row per event (header first); returns the number of events.
+
+    Text cells are passed through :func:`csv_safe` (the JSONL and Parquet exports keep them raw).
+    """
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in event_rows(articles):
-        writer.writerow(row)
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
         n += 1
     return n
 

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from eventcoder.store.base import Store, StoreError, schema_sql
+from eventcoder.store.base import Store, StoreError, clean_params, schema_sql
 from eventcoder.store.filters import event_conditions, text_subqueries
 
 _SCHEMA_LOCK = 7_406_221  # advisory lock id: one process creates the schema at a time
@@ -91,11 +91,16 @@ class PostgresStore(Store):
         return where, params
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self._conn.execute(sql.replace("?", "%s"), params)
+        return self._conn.execute(sql.replace("?", "%s"), _clean(params))
 
     def _executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
         with self._conn.cursor() as cur:
-            cur.executemany(sql.replace("?", "%s"), rows)
+            cur.executemany(sql.replace("?", "%s"), [clean_params(r) for r in rows])
+
+    def _retryable(self, exc: Exception) -> bool:
+        from psycopg import errors
+
+        return isinstance(exc, errors.DeadlockDetected | errors.SerializationFailure)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -113,6 +118,11 @@ class PostgresStore(Store):
 
     def __repr__(self) -> str:
         return f"<PostgresStore {_redact(self.url)}>"
+
+
+def _clean(params: Sequence[Any]) -> list[Any]:
+    """:func:`clean_params`, also inside list parameters (``= ANY(?)``)."""
+    return [clean_params(p) if isinstance(p, list) else p for p in clean_params(params)]
 
 
 def _postgres_schema() -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
-from eventcoder.store.base import Store, StoreError, schema_sql
+from eventcoder.store.base import Store, StoreError, clean_params, schema_sql
 from eventcoder.store.filters import MIN_TRIGRAM, like_pattern, match_expression, text_terms
 from eventcoder.store.rows import ArticleRows
 
@@ -40,7 +41,7 @@ class SQLiteStore(Store):
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
-                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._wal_mode()
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA cache_size = -131072")  # up to 128 MB
             self._conn.execute("PRAGMA mmap_size = 1073741824")
@@ -62,6 +63,19 @@ class SQLiteStore(Store):
         has_stats = self._execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
         if self._articles and not has_stats.fetchone():
             self.optimize()
+
+    def _wal_mode(self, wait: float = 30.0) -> None:
+        """Switch to WAL; another process creating the same file at this moment holds a lock
+        the busy timeout does not cover, so wait for it here (at most ``wait`` seconds)."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _open_text_index(self) -> bool:
         """Create (and for a database of an older version, fill) the trigram index behind the
@@ -136,10 +150,10 @@ class SQLiteStore(Store):
             self.optimize()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        return self._conn.execute(sql, params)
+        return self._conn.execute(sql, clean_params(params))
 
     def _executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
-        self._conn.executemany(sql, rows)
+        self._conn.executemany(sql, [clean_params(r) for r in rows])
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

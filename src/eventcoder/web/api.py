@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from eventcoder.model import Article
+from eventcoder.store.base import MAX_OFFSET
 from eventcoder.store.export import write_csv, write_jsonl
 from eventcoder.web.filters import Filters, page_total
 from eventcoder.web.highlight import spans_of
@@ -135,7 +136,7 @@ def get_events(
     request: Request,
     filters: Filters,
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     total: bool = Query(True, description="also count all matching events"),
 ) -> JSONResponse:
     kw = filters.store_kwargs()

@@ -9,11 +9,18 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from eventcoder import __version__
-from eventcoder.web.security import DEFAULT_MAX_BODY, BodySizeLimit, is_loopback
+from eventcoder.web.security import (
+    DEFAULT_MAX_BODY,
+    BodySizeLimit,
+    SecurityHeaders,
+    WriteGuard,
+    is_loopback,
+)
 
 log = logging.getLogger("eventcoder.web")
 
@@ -23,7 +30,10 @@ STATIC_DIR = Path(__file__).parent / "static"
 class Backend:
     """The store and the coder behind the app (the coder runs one article at a time)."""
 
-    def __init__(self, store_url: str | None, store: Any = None, coder: Any = None) -> None:
+    def __init__(
+        self, store_url: str | None, store: Any = None, coder: Any = None, config: Any = None
+    ) -> None:
+        self.config = config  # the CoderConfig (eventcoder.config) the coder is built from
         self._store_url = store_url
         self._store = store
         self._owns_store = store is None
@@ -46,9 +56,9 @@ class Backend:
         """The coder (built on first use: loading the language pipeline takes a moment)."""
         with self._coder_lock:
             if self._coder is None:
-                from eventcoder.coding import get_coder
+                from eventcoder import api
 
-                self._coder = get_coder()
+                self._coder = api.coder(self.config)
             yield self._coder
 
     def close(self) -> None:
@@ -66,19 +76,22 @@ def create_app(
     token: str | None = None,
     host: str = "127.0.0.1",
     max_body: int = DEFAULT_MAX_BODY,
+    config: Any = None,
 ) -> FastAPI:
     """Build the app on the store at ``store_url`` (or an open ``store``).
 
-    ``coder`` defaults to :func:`eventcoder.coding.get_coder` (built on first use). When a
+    ``coder`` defaults to ``eventcoder.api.coder(config)`` (built on first use; ``config`` a
+    ``CoderConfig``, default options otherwise). When a
     ``token`` is given, write endpoints need it; binding to a non-loopback ``host`` without one
-    is refused.
+    is refused. Writes from another site are refused, and so are writes addressed to a
+    non-loopback ``Host`` while bound to loopback (DNS rebinding).
     """
     if not token and not is_loopback(host):
         raise ValueError(
             f"serving on {host} (not loopback) needs a token for the write endpoints: "
             "pass --token or set EVENTCODER_TOKEN"
         )
-    backend = Backend(store_url, store=store, coder=coder)
+    backend = Backend(store_url, store=store, coder=coder, config=config)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -96,11 +109,21 @@ def create_app(
     )
     app.state.backend = backend
     app.state.token = token or None
+    app.add_middleware(WriteGuard, loopback_only=is_loopback(host))
     app.add_middleware(BodySizeLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so on every response
 
+    from eventcoder.store.base import QueryError
     from eventcoder.web import api, pages
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    from eventcoder.web import stories
+
+    app.include_router(stories.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -1,4 +1,8 @@
-"""Turn a posted article (JSON fields, an HTML page or plain text) into a coded, stored Article."""
+"""Turn a posted article (JSON fields, an HTML page or plain text) into a coded, stored Article.
+
+Coding goes through :func:`eventcoder.api.code` with the app's ``CoderConfig`` (from
+``eventcoder serve``'s coder options), the same as ``eventcoder code`` and ``ingest``.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ import re
 from datetime import date
 from typing import Any
 
+from eventcoder import api
 from eventcoder.ingest.finish import finish_article
 from eventcoder.ingest.text import headline
+from eventcoder.language import registry
 from eventcoder.model import Article
 
 log = logging.getLogger("eventcoder.web")
@@ -51,8 +57,11 @@ def article_from_fields(
     if not text:
         raise IntakeError("the article text is empty: paste or send the text of a news article")
     lang = (lang or "").strip().lower() or None
-    if lang not in (None, "de", "en"):
-        raise IntakeError(f"lang must be 'de' or 'en' (or left out to detect it), not {lang!r}")
+    if lang is not None and not registry.is_supported(lang):
+        raise IntakeError(
+            f"language {lang!r} is not supported (supported: {', '.join(registry.languages())}); "
+            "choose one of them or leave lang out to detect it"
+        )
     article = Article(
         text=text,
         title=(title or "").strip() or headline(text),
@@ -80,15 +89,14 @@ def article_from_html(html: str, **fields: str | None) -> Article:
     )
 
 
-def code_article(article: Article, coder: Any) -> Article:
-    """Run the coder on the article and attach its events (ids set)."""
-    events = list(coder.code(article))
-    for ev in events:
-        ev.article_id = ev.article_id or article.id
-        if not ev.id:
-            ev.assign_id()
-    article.events = events
-    return article
+def languages() -> list[tuple[str, str]]:
+    """(code, name) of every registered language, for the paste page's choice."""
+    return [(code, registry.get(code).name) for code in registry.languages()]
+
+
+def code_article(article: Article, coder: Any, config: Any = None) -> Article:
+    """Code the article through :func:`eventcoder.api.code` with ``coder`` (events, ids set)."""
+    return api.code(article, config, coder=coder)
 
 
 def code_and_store(article: Article, backend: Any) -> tuple[Article, bool]:
@@ -102,7 +110,7 @@ def code_and_store(article: Article, backend: Any) -> tuple[Article, bool]:
             return store.get_article(article.id) or article, False
     with backend.coder() as coder:
         try:
-            code_article(article, coder)
+            code_article(article, coder, getattr(backend, "config", None))
         except Exception as e:
             log.exception("coding article %s failed", article.id)
             raise CodingError(

@@ -19,6 +19,7 @@ from eventcoder.web.intake import (
     IntakeError,
     article_from_fields,
     code_and_store,
+    languages,
 )
 from eventcoder.web.security import same_origin, token_from_headers, token_matches
 
@@ -30,6 +31,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals["languages"] = languages  # the paste page's choice, from the language registry
 PAGE_SIZE = 50
 # Pages load nothing from elsewhere and run no inline script.
 PAGE_HEADERS = {

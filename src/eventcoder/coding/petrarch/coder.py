@@ -11,42 +11,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import yaml
 
 from eventcoder.coding.petrarch.actors import ActorDictionary
 from eventcoder.coding.petrarch.agents import Agent, AgentDictionary
 from eventcoder.coding.petrarch.discards import DiscardDictionary
-from eventcoder.coding.petrarch.phrases import MAX_GAP, match_words
+from eventcoder.coding.petrarch.grammar import (  # noqa: F401 (re-exported)
+    _G,
+    AGENT_LINKS,
+    ARTICLES,
+    AUXILIARY_NEXT,
+    BE_FORMS,
+    BREAKS,
+    CLAUSE_WORDS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    DISCARD_CODE,
+    ELITE,
+    FORMER,
+    GAP_BREAKS,
+    NOT_VERBS,
+    NULL_CODES,
+    POSSESSIVES,
+    PREPOSITIONS,
+    PRONOUNS,
+    SEGMENT_BREAKS,
+)
+from eventcoder.coding.petrarch.matching import PatternMatching
 from eventcoder.coding.petrarch.tokens import Token, tokenize
-from eventcoder.coding.petrarch.verbs import Element, Pattern, VerbDictionary
-
-
-def _grammar() -> dict:
-    path = Path(__file__).with_name("data") / "english_grammar.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-_G = _grammar()  # closed-class English words the shallow parser needs (a data file)
-CLAUSE_WORDS = frozenset(_G["clause_words"])
-CONJUNCTIONS = frozenset(_G["conjunctions"])
-PREPOSITIONS = frozenset(_G["prepositions"])
-ARTICLES = frozenset(_G["articles"])
-POSSESSIVES = frozenset(_G["possessives"])
-DETERMINERS = ARTICLES | POSSESSIVES
-PRONOUNS = frozenset(_G["pronouns"])
-BE_FORMS = frozenset(_G["be_forms"])
-AGENT_LINKS = frozenset(_G["agent_links"])
-AUXILIARY_NEXT = frozenset(_G["auxiliary_next"])
-SEGMENT_BREAKS = CLAUSE_WORDS | {"AND", "OR", ","}
-BREAKS = CLAUSE_WORDS | CONJUNCTIONS | PREPOSITIONS | frozenset(_G["other_breaks"])
-NOT_VERBS = frozenset(_G.get("not_verbs", ()))
-FORMER = _G["former"]
-ELITE = Agent(_G["elite_agent"])  # PETRARCH convention: "former" officials are elites
-GAP_BREAKS = frozenset({"THAT", "WHO", "WHICH", ",", ";", ":"})
-NULL_CODES = frozenset({"---", "+++"})
-DISCARD_CODE = "###"
+from eventcoder.coding.petrarch.verbs import Pattern, VerbDictionary
 
 
 @dataclass
@@ -120,7 +112,7 @@ def combine(code: str, agents: Sequence[Agent]) -> str:
     return out
 
 
-class PatternCoder:
+class PatternCoder(PatternMatching):
     """Codes sentences with PETRARCH/TABARI actor, agent, verb and discard dictionaries."""
 
     def __init__(
@@ -566,94 +558,4 @@ class PatternCoder:
                 unit = next((u for u in sent.units if u.start in (j + 1, j + 2)), None)
                 if unit:
                     return unit
-        return None
-
-    # -- pattern matching ----------------------------------------------------------------------
-
-    def _match(self, sent, pattern: Pattern, vs: int, ve: int, lo: int, hi: int):
-        binds: dict[str, _Unit] = {}
-        if pattern.after:
-            after = self._match_after(sent, pattern.after, 0, ve, pattern.verb_joined, hi, binds)
-            if after is None:
-                return None
-            binds = after
-        if pattern.before:
-            before = self._match_before(
-                sent, pattern.before, len(pattern.before) - 1, vs, lo, binds
-            )
-            if before is None:
-                return None
-            binds = before
-        return binds
-
-    def _elem_end(self, sent: _Sentence, el: Element, s: int, hi: int):
-        """Ways ``el`` can match starting at token ``s``: list of (end, unit or None)."""
-        toks = sent.tokens
-        if el.kind == "words":
-            ends = {match_words(words, toks, s, hi) for words in el.starting(toks[s].text)}
-            return [(e, None) for e in sorted(ends - {None}, reverse=True)]
-        if el.kind == "skip":
-            while s < hi - 1 and toks[s].text in DETERMINERS:
-                s += 1
-        unit = sent.by_start.get(s)
-        if el.kind == "skip":
-            return [(unit.end, None)] if unit else [(s + 1, None)] if s < hi else []
-        if unit is None and s < hi and toks[s].text in PRONOUNS:
-            return [(s + 1, None)]  # "said he regretted": the default actor stands in
-        return [(unit.end, unit)] if unit else []
-
-    def _elem_start(self, sent: _Sentence, el: Element, e: int, lo: int):
-        """Ways ``el`` can match ending at token ``e``: list of (start, unit or None)."""
-        toks = sent.tokens
-        if el.kind == "words":
-            out = []
-            if e <= lo:
-                return out
-            for words in el.ending(toks[e - 1].text):
-                for s in range(e - len(words), max(lo, e - len(words) - MAX_GAP) - 1, -1):
-                    if match_words(words, toks, s, e) == e:
-                        out.append((s, None))
-                        break
-            return out
-        unit = sent.by_end.get(e)
-        if el.kind == "skip":
-            return [(unit.start, None)] if unit else [(e - 1, None)] if e > lo else []
-        if unit is None and e > lo and toks[e - 1].text in PRONOUNS:
-            return [(e - 1, None)]
-        return [(unit.start, unit)] if unit else []
-
-    def _match_after(self, sent, elems, k, pos, adjacent, hi, binds):
-        if k == len(elems):
-            return binds
-        el = elems[k]
-        starts = [pos] if adjacent else range(pos, hi)
-        for s in starts:
-            if s >= hi:
-                break
-            if self.strict_gaps and s > pos and (
-                s - 1 in sent.verbish or sent.tokens[s - 1].text in GAP_BREAKS
-            ):
-                break  # a pattern's words belong to this verb's phrase, not the next clause
-            for end, unit in self._elem_end(sent, el, s, hi):
-                nb = {**binds, el.kind: unit} if unit else binds
-                r = self._match_after(sent, elems, k + 1, end, el.joined, hi, nb)
-                if r is not None:
-                    return r
-        return None
-
-    def _match_before(self, sent, elems, k, pos, lo, binds):
-        if k < 0:
-            return binds
-        el = elems[k]
-        ends = [pos] if el.joined else range(pos, lo, -1)
-        for e in ends:
-            if self.strict_gaps and e < pos and (
-                e in sent.verbish or sent.tokens[e].text in GAP_BREAKS
-            ):
-                break
-            for start, unit in self._elem_start(sent, el, e, lo):
-                nb = {**binds, el.kind: unit} if unit else binds
-                r = self._match_before(sent, elems, k - 1, start, lo, nb)
-                if r is not None:
-                    return r
         return None

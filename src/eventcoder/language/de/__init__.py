@@ -1,4 +1,5 @@
-"""German: verb-final subordinate clauses, separable verb particles and case."""
+"""German: verb-second main clauses, verb-final subordinate clauses, separable verb particles,
+case, capitalised nouns and hyphenated compounds."""
 
 from eventcoder.language.base import Language
 from eventcoder.language.registry import register
@@ -12,3 +13,14 @@ class German(Language):
     verb_final_subclauses = True
     separable_particles = True
     morphological_case = True
+    capitalised_nouns = True
+    verb_second = True
+    hyphen_compounds = True
+    role_name_appositions = True
+    local_nominal_negation = True
+    thousands_separator = "."
+    ordinal_dot_dates = True
+    infinitive_marker = "zu"
+    infinitive_reach = 2
+    max_pattern_gap = 12
+    trigger_filters = Language.trigger_filters + ("attributive_participle",)

@@ -1,4 +1,5 @@
-"""English: subject-verb-object order, no case on nouns."""
+"""English: strict subject-verb-object order, no case on nouns, possessive "'s"; news
+sentences are coded with one event each."""
 
 from eventcoder.language.base import Language
 from eventcoder.language.registry import register
@@ -9,3 +10,16 @@ class English(Language):
     code = "en"
     name = "English"
     lingua_name = "ENGLISH"
+    fixed_svo_order = True
+    possessive_clitic = True
+    capitalised_demonyms = True
+    open_compounds = True
+    titles_in_names = True
+    one_event_per_sentence = True
+    generic_verbs_need_actors = True
+    dictionary_coded = True
+    day_first_dates = False
+    infinitive_marker = "to"
+    trigger_filters = Language.trigger_filters + (
+        "noun_use", "name_use", "mishap", "attributive_ed",
+    )

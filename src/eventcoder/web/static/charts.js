@@ -5,6 +5,8 @@
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
   var typesPromise = null;
+  var quads = {};  // quad class -> {label, colour}, from plover-types.json
+  var QUAD_ORDER = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"];
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(NS, name);
@@ -35,10 +37,33 @@
     return parts ? path + "?" + parts : path;
   }
   function types() {
-    if (!typesPromise) typesPromise = getJSON("/static/plover-types.json").then(function (d) { return d.types; });
+    if (!typesPromise) typesPromise = getJSON("/static/plover-types.json").then(function (d) { quads = d.quads || {}; return d.types; });
     return typesPromise;
   }
   function colourOf(info, type) { return (info[type] && info[type].colour) || "#888"; }
+  function quadOf(info, type) { return (info[type] && info[type].quad) || "unknown"; }
+  function quadColour(q) { return (quads[q] && quads[q].colour) || "#888"; }
+  // a pie of the marker's quad classes (one full circle when there is only one)
+  function pie(parent, cx, cy, r, byQuad, attrs) {
+    var keys = QUAD_ORDER.filter(function (q) { return byQuad[q]; });
+    Object.keys(byQuad).forEach(function (q) { if (keys.indexOf(q) < 0) keys.push(q); });
+    var total = keys.reduce(function (a, q) { return a + byQuad[q]; }, 0);
+    if (keys.length === 1) {
+      return el("circle", Object.assign({ cx: cx.toFixed(2), cy: cy.toFixed(2), r: r.toFixed(2), fill: quadColour(keys[0]), "data-quad": keys[0] }, attrs), parent);
+    }
+    var g = el("g", { class: "marker-mix" }, parent);
+    var a0 = -Math.PI / 2;
+    keys.forEach(function (q) {
+      var a1 = a0 + 2 * Math.PI * byQuad[q] / total;
+      var large = a1 - a0 > Math.PI ? 1 : 0;
+      var d = "M" + cx.toFixed(2) + "," + cy.toFixed(2) + "L" + (cx + r * Math.cos(a0)).toFixed(2) + "," + (cy + r * Math.sin(a0)).toFixed(2) +
+        "A" + r.toFixed(2) + "," + r.toFixed(2) + " 0 " + large + " 1 " + (cx + r * Math.cos(a1)).toFixed(2) + "," + (cy + r * Math.sin(a1)).toFixed(2) + "Z";
+      el("path", { class: "slice", d: d, fill: quadColour(q), "data-quad": q }, g);
+      a0 = a1;
+    });
+    // the clickable, counted marker on top (transparent fill keeps the slices visible)
+    return el("circle", Object.assign({ cx: cx.toFixed(2), cy: cy.toFixed(2), r: r.toFixed(2), fill: "transparent", "data-mix": keys.join(" ") }, attrs), g);
+  }
 
   // ---- map: equirectangular projection, Natural Earth country shapes, one circle per place
   function project(lon, lat) { return [(lon + 180) * 2, (90 - lat) * 2]; } // 720 x 360 world
@@ -70,6 +95,9 @@
         var p = places[key] || (places[key] = { lat: loc.lat, lon: loc.lon, name: loc.name || loc.text || "", n: 0, byType: {}, first: ev });
         p.n += 1;
         p.byType[ev.type] = (p.byType[ev.type] || 0) + 1;
+        var q = quadOf(info, ev.type);
+        p.byQuad = p.byQuad || {};
+        p.byQuad[q] = (p.byQuad[q] || 0) + 1;
       });
       var list = Object.keys(places).map(function (k) { return places[k]; });
       var svg = svgIn(box, 720, 300);
@@ -101,21 +129,27 @@
         var top = Object.keys(p.byType).sort(function (a, b) { return p.byType[b] - p.byType[a]; });
         var xy = project(p.lon, p.lat);
         var link = el("a", { href: "/ui/articles/" + encodeURIComponent(p.first.article_id) + "#ev-" + encodeURIComponent(p.first.id) }, markers);
-        var c = el("circle", {
-          class: "marker", cx: xy[0].toFixed(2), cy: xy[1].toFixed(2),
-          r: ((3 + 2.2 * Math.sqrt(p.n)) * Math.max(k, 0.2)).toFixed(2), fill: colourOf(info, top[0]),
-          "data-count": p.n,
-        }, link);
+        var c = pie(link, xy[0], xy[1], (3 + 2.2 * Math.sqrt(p.n)) * Math.max(k, 0.2), p.byQuad, { class: "marker", "data-count": p.n });
         title(c, p.name + ": " + top.map(function (t) { return t + " " + p.byType[t]; }).join(", "));
       });
+      // legend below the map (never over it): the quad classes present
       var shown = {};
-      list.forEach(function (p) { Object.keys(p.byType).forEach(function (t) { shown[t] = 1; }); });
-      var legend = el("g", { class: "map-legend" }, svg);
-      Object.keys(shown).sort().forEach(function (t, i) {
-        var lx = x0 + 5 * k, ly = y0 + (9 + 10 * i) * k;
-        el("circle", { cx: lx + 3 * k, cy: ly - 2.5 * k, r: 3 * k, fill: colourOf(info, t) }, legend);
-        el("text", { x: lx + 8 * k, y: ly, "font-size": (7.5 * k).toFixed(2), fill: "#5b6472" }, legend).textContent = t;
-      });
+      list.forEach(function (p) { Object.keys(p.byQuad).forEach(function (q) { shown[q] = 1; }); });
+      var legend = document.createElement("p");
+      legend.className = "map-legend legend";
+      QUAD_ORDER.concat(Object.keys(shown).filter(function (q) { return QUAD_ORDER.indexOf(q) < 0; }))
+        .filter(function (q) { return shown[q]; }).forEach(function (q) {
+          var item = document.createElement("span");
+          item.className = "legend-item";
+          item.setAttribute("data-quad", q);
+          var sw = document.createElement("span");
+          sw.className = "swatch";
+          sw.style.background = quadColour(q);
+          item.appendChild(sw);
+          item.appendChild(document.createTextNode((quads[q] && quads[q].label) || q));
+          legend.appendChild(item);
+        });
+      if (list.length) box.appendChild(legend);
       if (!list.length) {
         var t = el("text", { x: 360, y: 160, "text-anchor": "middle", class: "nodata-text", fill: "#5b6472" }, svg);
         t.textContent = "no events with a location";
@@ -129,7 +163,13 @@
       var data = res[0], info = res[1];
       var days = data.days;
       if (!days.length) { noData(box, "no dated events"); return; }
-      var label = function (d) { return data.bucket === "month" ? d.slice(0, 7) : d.slice(5); };
+      var lastYear = null;
+      var label = function (d) {  // the year on the first label and wherever it changes
+        var year = d.slice(0, 4), withYear = year !== lastYear;
+        lastYear = year;
+        if (data.bucket === "month") return d.slice(0, 7);
+        return withYear ? d : d.slice(5);
+      };
       var idx = {}, totals = days.map(function () { return 0; }), cells = {};
       days.forEach(function (d, i) { idx[d] = i; });
       data.series.forEach(function (r) {
@@ -168,6 +208,12 @@
           el("text", { x: (x + bw / 2).toFixed(1), y: H - B + 14, "text-anchor": "middle" }, axis).textContent = label(d);
         }
       });
+      var clipped = data.clipped || {};
+      if (clipped.before || clipped.after) {
+        var note = el("text", { class: "clipped-note", x: W - 10, y: T + 2, "text-anchor": "end", "font-size": 11, fill: "#5b6472" }, svg);
+        note.textContent = [clipped.before ? clipped.before + " earlier" : "", clipped.after ? clipped.after + " later" : ""]
+          .filter(Boolean).join(", ") + " event(s) outside the shown range";
+      }
       var legend = el("g", { class: "legend" }, svg);
       data.types.forEach(function (t, i) {
         var x = L + (i % perRow) * 140, y = H - 8 + 16 * Math.floor(i / perRow);
