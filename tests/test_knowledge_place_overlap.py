@@ -36,3 +36,22 @@ def test_compass_words_are_not_provinces(kb):
     ms = kb.match("Fighting flared in Western Cambodia.", "en")
     assert [m.text for m in ms] == ["Cambodia"]
     assert find(ms, "Cambodia").country == "KHM"
+
+
+def test_small_place_needs_place_evidence(kb):
+    assert [m.kind for m in kb.match("The Ba police chief resigned.", "en")] == ["role"]
+    m = find(kb.match("Floods hit the town of Ba on Monday.", "en"), "Ba")
+    assert (m.kind, m.country) == ("place", "FJI")
+
+
+def test_coder_resolves_event_places_in_context():
+    from eventcoder.coding.engine import EventCoder
+    from eventcoder.model import Article
+
+    coder = EventCoder()
+    text = "Police arrested 20 protesters in Paris, Texas on Monday."
+    [ev] = coder.code(Article(text=text, lang="en", published="2020-01-01"))
+    assert (ev.location.name, ev.location.country, ev.location.admin1) == ("Paris", "USA", "TX")
+    [ev] = coder.code(Article(text=text.replace(", Texas", ""), lang="en",
+                              published="2020-01-01"))
+    assert (ev.location.name, ev.location.country) == ("Paris", "FRA")

@@ -16,7 +16,7 @@ def test_coordinated_numbers_borrow_the_noun_de():
 
 def test_vague_arrests_de():
     c = find_casualties("In der Hauptstadt kam es zu Hunderten Festnahmen.", "de")
-    assert c.arrested == 200
+    assert c.arrested is None  # the codebook: a vague count keeps only its words
     assert c.arrested_text == "Hunderten"
 
 
@@ -30,10 +30,10 @@ def test_vague_arrests_de():
             "Mindestens einundzwanzig",
         ),
         ("Zwei Dutzend Passanten wurden verletzt.", "injured", 24, None),
-        ("Dutzende Demonstranten wurden festgenommen.", "arrested", 24, "Dutzende"),
+        ("Dutzende Demonstranten wurden festgenommen.", "arrested", None, "Dutzende"),
         ("Es gab 1.200 Verletzte.", "injured", 1200, None),
-        ("Tausende Menschen wurden verhaftet.", "arrested", 2000, "Tausende"),
-        ("Mehrere Zivilisten starben.", "dead", 3, "Mehrere"),
+        ("Tausende Menschen wurden verhaftet.", "arrested", None, "Tausende"),
+        ("Mehrere Zivilisten starben.", "dead", None, "Mehrere"),
         ("Rund 40 Polizisten erlitten Verletzungen.", "injured", 40, "Rund 40"),
         ("Die Zahl der Todesopfer stieg auf 57.", "dead", 57, None),
         ("Ein Polizist wurde erschossen.", "dead", 1, None),
@@ -52,12 +52,12 @@ def test_german_counts(text, field, value, words):
         ("Troops killed at least 14 villagers overnight.", "dead", 14, "at least 14"),
         ("Twenty-one people died in the blast.", "dead", 21, None),
         ("Police detained a dozen students.", "arrested", 12, None),
-        ("Hundreds of demonstrators were arrested.", "arrested", 200, "Hundreds"),
-        ("Dozens were wounded in the clashes.", "injured", 24, "Dozens"),
+        ("Hundreds of demonstrators were arrested.", "arrested", None, "Hundreds"),
+        ("Dozens were wounded in the clashes.", "injured", None, "Dozens"),
         ("More than 1,500 people were injured.", "injured", 1500, "More than 1,500"),
         ("The death toll rose to 63.", "dead", 63, None),
-        ("Several soldiers were hurt.", "injured", 3, "Several"),
-        ("Scores of people were taken into custody.", "arrested", 40, "Scores"),
+        ("Several soldiers were hurt.", "injured", None, "Several"),
+        ("Scores of people were taken into custody.", "arrested", None, "Scores"),
         ("Two hundred and five protesters were detained.", "arrested", 205, None),
     ],
 )

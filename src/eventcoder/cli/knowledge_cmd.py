@@ -8,6 +8,8 @@ import time
 
 import click
 
+from eventcoder.language.registry import languages
+
 KNOWLEDGE_OPTION = click.option(
     "--knowledge", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="Your own actors/places: YAML, CSV/TSV or PETRARCH .actors file (repeatable).")
@@ -29,7 +31,7 @@ def kb() -> None:
 
 @kb.command("lookup")
 @click.argument("text")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("--lang", type=click.Choice(languages()), default="de", show_default=True)
 @click.option("--date", help="The article's date (YYYY-MM-DD): who held which office then.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per mention.")
 @KNOWLEDGE_OPTION
@@ -98,7 +100,7 @@ def _print_report(title: str, report: dict, as_json: bool) -> None:
 
 @click.command("evaluate-ner")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("--lang", type=click.Choice(languages()), default="de", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def evaluate_ner(gold, lang, as_json):
     """Rule-based NER (knowledge base, no statistical model) on GermEval 2014 (TSV or JSONL):

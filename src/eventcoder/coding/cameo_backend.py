@@ -9,6 +9,7 @@ events. The dictionaries are loaded once (``get_cameo_coder``) when the coder is
 
 from __future__ import annotations
 
+from eventcoder.coding.crosswalk import own_code
 from eventcoder.model import Actor, Event, Evidence
 
 CODER = "cameo-en"
@@ -54,7 +55,7 @@ class CameoSentenceCoder:
             ev = Event(
                 type=ce.type,
                 mode=ce.mode,
-                cameo=ce.cameo,
+                cameo=own_code(ce.type, ce.cameo),
                 context=list(ce.context),
                 evidence=Evidence(text[s:e], s, e),
                 source=actors(ce.source),

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventcoder.coding.grammar import Grammar
+from eventcoder.language import data
+
+_DEFAULT_PARTICIPLE_SUFFIXES = ("ed", "en", "t")  # a language without ``participle_suffix`` data
 
 
 @dataclass
@@ -96,15 +100,34 @@ def split_clauses(
     return clauses
 
 
+@lru_cache(maxsize=8)
+def participle_forms(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Endings of passive participles and irregular participles of ``lang`` (``grammar.tsv``
+    classes ``participle_suffix`` and ``participle``)."""
+    classes = data.word_classes(lang, "grammar.tsv")
+    suffixes = classes.get("participle_suffix")
+    ordered = tuple(sorted(suffixes, key=len, reverse=True)) if suffixes else None
+    return ordered or _DEFAULT_PARTICIPLE_SUFFIXES, classes.get("participle", frozenset())
+
+
+def is_participle(word: str, g: Grammar) -> bool:
+    """Does ``word`` look like a passive participle of the grammar's language?"""
+    suffixes, forms = participle_forms(g.lang)
+    return word in forms or word.endswith(suffixes)
+
+
 def is_passive(lowers: Sequence[str], clause: Clause, head: int, g: Grammar) -> bool:
     """A passive: an auxiliary of the passive in the clause and a participle-like trigger."""
     word = lowers[head]
+    if word in g.passive_aux and not g.language.verb_final_subclauses:
+        # the trigger opens with the auxiliary ("fue detenido", "was arrested")
+        return any(is_participle(lowers[j], g) for j in range(head + 1, min(clause.end, head + 3)))
+    if not is_participle(word, g):
+        return False
     if g.language.verb_final_subclauses:  # the auxiliary anywhere in the clause
-        if not (word.endswith("t") or word.endswith("en")) or word in g.passive_aux:
+        if word in g.passive_aux:
             return False
         return any(lowers[j] in g.passive_aux for j in range(clause.start, clause.end))
-    if not (word.endswith("ed") or word.endswith("en") or word.endswith("t")):
-        return False
     for j in range(max(clause.start, head - 3), head):
         if lowers[j] in g.passive_aux:
             return True

@@ -39,3 +39,31 @@ def cameo_to_plover(code: str | None) -> PloverCode | None:
             return hit
         code = code[:-1]
     return None
+
+
+OWN_ROOT = {"AGREE": ("03", "057"), "THREATEN": ("13",), "REJECT": ("12",)}
+
+
+@lru_cache(maxsize=1)
+def _own_table() -> dict[tuple[str, str], str]:
+    path = resources.files("eventcoder.coding").joinpath("data/cameo_own_root.tsv")
+    table: dict[tuple[str, str], str] = {}
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("type\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise ValueError(f"cameo_own_root.tsv line {n}: expected 3 columns, got {len(cols)}")
+        table[(cols[0], cols[1])] = cols[2]
+    return table
+
+
+def own_code(ptype: str, code: str | None) -> str | None:
+    """The CAMEO code of an AGREE/THREATEN/REJECT event in its own root: "threatened to attack"
+    keeps THREATEN's 13x (138), never the 19x of the attack it mentions; other types unchanged."""
+    roots = OWN_ROOT.get(ptype)
+    if roots is None or not code or code.startswith(roots):
+        return code
+    table = _own_table()
+    mentioned = code[:2]
+    return table.get((ptype, mentioned)) or table[(ptype, "*")]

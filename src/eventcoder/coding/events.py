@@ -8,7 +8,7 @@ from typing import Any
 
 from eventcoder.coding import attributes
 from eventcoder.coding.clauses import Clause, is_passive, split_clauses
-from eventcoder.coding.crosswalk import cameo_to_plover
+from eventcoder.coding.crosswalk import cameo_to_plover, own_code
 from eventcoder.coding.defaults import (
     BILATERAL,
     CONTENT_TYPES,
@@ -33,6 +33,7 @@ from eventcoder.coding.predicates import filters_for, zu_infinitive
 from eventcoder.coding.refs import _actor, _actors, _place_countries, _refs
 from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
+from eventcoder.knowledge.agencies import is_news_agency
 from eventcoder.model import Actor, Event, Evidence
 
 ATTRIBUTED = frozenset({"reported", "rumored", "announced"})  # labels that name who says so
@@ -289,6 +290,8 @@ class ArticleCoder:
         both = source and (target or (ptype in SYMMETRIC and len(source) > 1))  # "X and Y met"
         if generic and ptype not in STANDALONE and not both:
             return None  # a generic verb of the generated dictionary codes only X verb Y
+        source = [r for r in source if not is_news_agency(r.code)]  # "Reuters reported ...":
+        target = [r for r in target if not is_news_agency(r.code)]  # attribution only
         text = view.text
         first, last = clause.start, clause.end - 1
         while last > first and (
@@ -303,6 +306,7 @@ class ArticleCoder:
         actor_spans = {(r.start, r.end) for r in source + target}
         loc = locate(places, text, (c_lo, c_hi), sentence, actor_spans)
         fallback = (loc.country if loc and loc.country else None) or places.main_country
+        cameo = own_code(ptype, cameo)  # "threatened to attack": 13x, not the attack's 19x
         pc = cameo_to_plover(cameo)
         if pc is not None:
             context = list(pc.context)
@@ -432,6 +436,10 @@ class ArticleCoder:
                 ci = None  # "..., according to X": X, not the subject of the cue's clause
             if ci is not None:
                 speaker = rf.subject(ci, tok)
+            if not names_own and f.source_start is not None and f.source_start > f.cue_start:
+                # "..., dijo el ministro", "said the minister": the speaker follows its verb
+                lo, hi = f.source_start + offset, f.source_end + offset
+                speaker = [r for r in rf.refs if lo <= r.start < hi and not r.pronoun][:1]
         if speaker:
             first = speaker[0]
             ev.attributed_to = _actor(first, fallback)

@@ -2,9 +2,10 @@
 
 :func:`find_casualties` reads a span of text (usually one sentence) and links numbers to the
 casualty word next to them. Numbers are digits ("18", German "1.200", English "1,200"), number
-words ("achtzehn", "einundzwanzig", "zwei Dutzend", "twenty-one", "a dozen") or vague words that
-stand for a lower bound (the convention is in ``language/<lang>/numbers.tsv``: several = 3,
-dozens = 24, hundreds = 200, thousands = 2000, ...; the original words are kept in ``*_text``).
+words ("achtzehn", "einundzwanzig", "zwei Dutzend", "twenty-one", "a dozen", Spanish "treinta y
+dos", "doscientos cincuenta"; the joining word is kind ``joiner`` in ``numbers.tsv``) or vague
+words ("dozens", "Tausende", "zahlreiche", "decenas de"). By the codebook a vague count leaves the
+number empty and keeps the words in ``*_text``; lower bounds ("at least 11") count as stated.
 
 How a number finds its category, first rule that fires:
 
@@ -76,6 +77,7 @@ class _Lexicon:
     blocks: frozenset[str]
     connectors: frozenset[str]
     links: frozenset[str]
+    joiners: frozenset[str]
     months: frozenset[str]
     cues: tuple[_Cue, ...]
     by_word: dict[str, tuple[_Cue, ...]]  # cues by an exact first word
@@ -119,6 +121,7 @@ def _lexicon(lang: str) -> _Lexicon:
     blocks: set[str] = set()
     connectors: set[str] = set()
     links: set[str] = set()
+    joiners: set[str] = set()
     for word, value, kind in (r[:3] for r in _read_tsv(lang, "numbers.tsv")):
         w = word.lower()
         if kind == "num":
@@ -141,6 +144,8 @@ def _lexicon(lang: str) -> _Lexicon:
             connectors.add(w)
         elif kind == "link":
             links.add(w)
+        elif kind == "joiner":
+            joiners.add(w)
     cues = tuple(
         _Cue(tuple(c.lower().split()), cat, kind)
         for c, cat, kind in (r[:3] for r in _read_tsv(lang, "casualties.tsv"))
@@ -169,6 +174,7 @@ def _lexicon(lang: str) -> _Lexicon:
         blocks=frozenset(blocks),
         connectors=frozenset(connectors),
         links=frozenset(links),
+        joiners=frozenset(joiners),
         months=frozenset(month_names(lang)),
         cues=cues,
         by_word={w: tuple(c) for w, c in by_word.items()},
@@ -313,23 +319,48 @@ def _quantity_at(
     if value is None:
         return None
     end = i + max(vk, 1)
-    # scales and English "and": "zwei Dutzend", "two hundred and fifty", "drei Millionen"
+    # scales and joined words: "zwei Dutzend", "two hundred and fifty", "treinta y dos"
+    words = vk == 0 and not tok[0].isdigit()
+    total, cur = 0, value
     while end < len(low):
-        if low[end] in lex.scales:
-            value *= lex.scales[low[end]]
-            end += 1
-        elif low[end] == "and" and end + 1 < len(low) and _parse_word(lex, low[end + 1]):
-            if value >= 100 and low[end - 1] in lex.scales:
-                value += _parse_word(lex, low[end + 1]) or 0
-                end += 2
+        w = low[end]
+        if w in lex.scales:
+            scale = lex.scales[w]
+            if scale >= 1000 and total >= scale:  # "two million three hundred thousand"
+                total, cur = total + cur * scale, 0
+            elif scale >= 1000:
+                total, cur = (total + cur) * scale, 0
             else:
-                break
-        else:
-            break
+                cur *= scale
+            end += 1
+            continue
+        joined = words and w in lex.joiners and end + 1 < len(low)
+        nxt = _parse_word(lex, low[end + 1]) if joined else None
+        if nxt is not None and _adds(total + cur, nxt, joined=True):
+            cur += nxt
+            end += 2
+            continue
+        nxt = _parse_word(lex, w) if words and not w[0].isdigit() else None
+        if nxt is not None and _adds(total + cur, nxt, joined=False):
+            cur += nxt  # "doscientos cincuenta", "two thousand five hundred"
+            end += 1
+            continue
+        break
+    value = total + cur
     u = end + 1 if end < len(low) and low[end] in lex.connectors else end
     if u < len(low) and low[u] in lex.units:
         return None  # "zwei Tage", "hundreds of kilometres"
     return _Quantity(i, end, value, vk > 0, approx, mod_start)
+
+
+def _adds(value: int, nxt: int, joined: bool) -> bool:
+    """Does a following number word add to ``value`` ("hundred and five", "treinta y dos")?"""
+    place = 1
+    while value % (place * 10) == 0 and place < 10**9:
+        place *= 10
+    if joined and 20 <= value % 100 and value % 10 == 0:
+        return 0 < nxt < 10  # tens and units: "treinta y dos"
+    return place >= 100 and 0 < nxt < place  # "two hundred (and) fifty", "mil doscientos"
 
 
 def _digit_trap(
@@ -394,7 +425,7 @@ def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None
             joined[n] = True
         links[n] = link
     result = Casualties()
-    found: dict[str, tuple[int, str | None]] = {}
+    found: dict[str, tuple[int | None, str | None]] = {}
     victims: dict[str, str] = {}
     n = 0
     while n < len(quantities):
@@ -407,14 +438,16 @@ def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None
         if link is None:
             continue
         category, cue_i, cue_len, victim = link
-        value = sum(q.value for q in group)
+        value: int | None = sum(q.value for q in group)
         first, last = group[0], group[-1]
         words = None
         if any(q.vague or q.approx for q in group):
             words = text[toks[first.mod_start].start() : toks[last.end - 1].end()]
+        if any(q.vague for q in group):
+            value = None  # the codebook: a vague count keeps its words, not a number
         lo, hi = min(first.mod_start, cue_i), max(last.end, cue_i + cue_len)
         result.spans.append((toks[lo].start(), toks[hi - 1].end()))
-        if category not in found or value > found[category][0]:
+        if category not in found or _larger(value, found[category][0]):
             found[category] = (value, words)
         if victim:
             victims.setdefault(category, victim)
@@ -426,6 +459,13 @@ def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None
             result.victims = victims[cat]
             break
     return result
+
+
+def _larger(value: int | None, old: int | None) -> bool:
+    """An exact count beats a vague one; of two exact counts the larger is kept."""
+    if value is None:
+        return False
+    return old is None or value > old
 
 
 def _coordinated(low: list[str], a: int, b: int) -> bool:

@@ -284,7 +284,9 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]
         before = text[max(0, m.start() - 12) : m.start()].split()
         prep = before[-1].lower() if before else ""
         after = text[m.end() : m.end() + 2].strip()
-        if prep in p.year_preps or not after or after[0] in ".,;:)!?":
+        # German "griffen 1997 das Dorf an": a count stands before a capitalised noun
+        lower_next = language.capitalised_nouns and after[:1].isalpha() and after[0].islower()
+        if prep in p.year_preps or not after or after[0] in ".,;:)!?" or lower_next:
             add(m.start(), m.end(), m.group("year"), "year")
     return _longest(found)
 

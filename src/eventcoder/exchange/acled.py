@@ -16,7 +16,7 @@ COLUMNS: tuple[str, ...] = (
     "notes", "fatalities", "tags", "timestamp",
 )  # fmt: skip
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 2, "region": 3, "country": 3}
+_GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 2, "region": 3, "country": 3}
 
 
 def event_type(event: Event) -> tuple[str, str, str]:

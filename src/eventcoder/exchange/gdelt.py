@@ -22,7 +22,7 @@ COLUMNS: tuple[str, ...] = (
     *(f"ActionGeo_{c}" for c in _GEO), "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1)
-_GEO_TYPE = {"country": 1, "region": 1, "admin1": 5, "city": 4, "point": 4}
+_GEO_TYPE = {"country": 1, "region": 1, "admin1": 5, "admin2": 5, "city": 4, "point": 4}
 _IGO = {"UN", "EU", "NATO", "AU", "CSTO", "OSCE", "ASEAN", "ARL", "OPEC", "WTO", "IMF"}
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventcoder.knowledge.lexicon import (
@@ -347,8 +347,12 @@ class KnowledgeBase:
         name cannot split a person or actor phrase."""
         from eventcoder.knowledge import toponyms
 
+        def pop(m: Mention) -> int:  # by the surface, else the entry's name ("Schweriner")
+            return toponyms.population(self, m) or \
+                (toponyms.population(self, replace(m, text=m.name)) if m.name else 0)
+
         small = {(m.start, m.end) for m in ms if m.kind == "place" and m.form != "description"
-                 and toponyms.population(self, m) < toponyms.SMALL}
+                 and pop(m) < toponyms.SMALL}
         if not small:
             return ms
         keep = {(m.start, m.end) for m in toponyms.confirm(text, ms, self, lang)}
