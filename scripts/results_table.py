@@ -102,8 +102,10 @@ def plugin_row(module: str, name: str, path: Path) -> list[Any] | None:
         return None
     extra = {k: v for k, v in r.items() if k not in ("precision", "recall", "f1")
              and isinstance(v, float)}
-    if len(extra) > 4:  # per-label figures: show F1 only
-        extra = {k: v for k, v in extra.items() if k.endswith("_f1")}
+    if len(extra) > 4:  # per-label figures: show F1 only; toponyms: the geoparsing measures
+        f1s = {k: v for k, v in extra.items() if k.endswith("_f1")}
+        keep = ("acc_161km", "median_error_km", "mean_error_km", "auc")
+        extra = f1s or {k: v for k, v in extra.items() if k in keep}
     notes = "; ".join(f"{k} {v:.3f}" for k, v in extra.items())
     counts = [f"{v} {k}" for k, v in r.items() if isinstance(v, int) and k in COUNT_KEYS]
     return [name, "de" if module == "ner" else "en", ", ".join(counts), module,

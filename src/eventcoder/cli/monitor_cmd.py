@@ -12,6 +12,8 @@ import threading
 
 import click
 
+from eventcoder.monitor.report import report_languages
+
 _DB_HELP = (
     "Database: an SQLite file path or a postgresql://user:password@host/db URL. "
     "Default: $EVENTCODER_DB, else eventcoder.db in the current directory."
@@ -138,7 +140,7 @@ def stories(
 @click.option("--country", required=True, help="ISO 3166 alpha-3 code, e.g. KAZ.")
 @click.option("--since", metavar="DATE", help="Stories with events on or after DATE.")
 @click.option("--until", metavar="DATE", help="Stories with events on or before DATE.")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(report_languages()), default="en", show_default=True,
               help="Language of the report's headings.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="html",
               show_default=True)  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 from eventcoder.ingest.dates import parse_date
 from eventcoder.ingest.decode import MAX_BYTES, mostly_utf8, normalize_newlines
 from eventcoder.ingest.errors import InputError, input_error, input_warning
+from eventcoder.language import registry
 from eventcoder.model import Article, Event
 
 _CHUNK = 1 << 20
@@ -137,7 +138,8 @@ def _fields(data: dict[str, Any]) -> tuple[dict[str, str | None], list[str]]:
 
 
 def _date_langs(lang: str | None) -> tuple[str, ...]:
-    return (lang,) if lang in ("de", "en") else ("de", "en")
+    """The languages whose date conventions may read a record's ``published``."""
+    return (lang,) if registry.is_supported(lang) else registry.languages()
 
 
 def _article(data: dict[str, Any], fields: dict[str, str | None], text: str, path: str) -> Article:

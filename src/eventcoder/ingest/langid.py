@@ -39,6 +39,11 @@ SHORT_TEXT_WORDS = 6
 SAMPLE_CHARS = 600
 """lingua only looks at the beginning of long texts."""
 
+CLEAR_HITS = 8
+"""Function words a sample needs before the stopword count alone decides its language ..."""
+CLEAR_RATIO = 4
+"""... and how many times the runner-up's count the leader needs."""
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -74,8 +79,7 @@ def _lingua_codes() -> dict[str, str]:
     return out
 
 
-def guess_by_stopwords(text: str) -> str | None:
-    """Guess a registered language by counting function words; None when undecided."""
+def _stopword_counts(text: str) -> dict[str, int]:
     langs = registry.languages()
     stop = _stopwords(langs)
     counts = dict.fromkeys(langs, 0)
@@ -83,8 +87,27 @@ def guess_by_stopwords(text: str) -> str | None:
         lang = stop.get(word)
         if lang:
             counts[lang] += 1
+    return counts
+
+
+def guess_by_stopwords(text: str) -> str | None:
+    """Guess a registered language by counting function words; None when undecided."""
+    counts = _stopword_counts(text)
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
+def clear_by_stopwords(text: str) -> str | None:
+    """The language when its function words leave no doubt (at least ``CLEAR_HITS`` of them and
+    ``CLEAR_RATIO`` times as many as any other language's), else None: such texts need no
+    statistical detector, which costs about a millisecond per text."""
+    counts = _stopword_counts(text)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < CLEAR_HITS:
+        return None
+    if len(ranked) > 1 and ranked[0] < CLEAR_RATIO * ranked[1]:
         return None
     return max(counts, key=counts.__getitem__)
 
@@ -97,6 +120,9 @@ def detect_language(text: str, default: str = registry.DEFAULT) -> str:
             return guess
     if not _WORD.search(text):
         return default
+    clear = clear_by_stopwords(text)
+    if clear:
+        return clear
     codes = _lingua_codes()
     if len(codes) < 2:
         return guess_by_stopwords(text) or next(iter(codes.values()), default)

@@ -31,9 +31,19 @@ class ReportError(Exception):
 
 
 @cache
-def labels(lang: str) -> dict[str, str]:
+def _label_table() -> dict[str, dict[str, str]]:
     path = resources.files("eventcoder.monitor").joinpath("data/report_labels.yaml")
-    table = yaml.safe_load(path.read_text("utf-8"))
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def report_languages() -> tuple[str, ...]:
+    """Languages the report's headings are available in (the keys of report_labels.yaml)."""
+    return tuple(sorted(_label_table()))
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The report's headings in ``lang`` (English when there are none for it)."""
+    table = _label_table()
     return table.get(lang) or table["en"]
 
 

@@ -11,7 +11,14 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from eventcoder.monitor.query import get_story, list_stories
-from eventcoder.monitor.report import ReportError, build_report, html_to_pdf, render_html, render_md
+from eventcoder.monitor.report import (
+    ReportError,
+    build_report,
+    html_to_pdf,
+    render_html,
+    render_md,
+    report_languages,
+)
 from eventcoder.monitor.store import MonitorStore
 from eventcoder.web.pages import PAGE_HEADERS, render
 
@@ -93,9 +100,11 @@ def report_page(
     country: str = Query(..., min_length=2, max_length=8),
     since: str | None = None,
     until: str | None = None,
-    lang: Literal["de", "en"] = "en",
+    lang: str = Query("en", description="Language of the headings (see report_labels.yaml)."),
     format: Literal["html", "md", "pdf"] = "html",
 ) -> Response:
+    if lang not in report_languages():
+        raise HTTPException(422, f"lang must be one of {', '.join(report_languages())}")
     data = build_report(_mstore(request), country=country, since=since, until=until, lang=lang,
                         base="")  # fmt: skip
     if format == "md":
