@@ -177,7 +177,7 @@ class ArticleCoder:
                 ):
                     continue  # "forderte X auf, Luftangriffe zu fliegen": what was asked for
                 if any(view.lowers[j] in self.g.speech for j in range(clause.start, clause.end)):
-                    # "Auf die Frage nach der Entsendung ... erklärte sie": a topic, not an event
+                    # "Asked about sending troops, the minister said …": a topic, not an event
                     here = [
                         m
                         for m in here
