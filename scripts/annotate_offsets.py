@@ -69,31 +69,34 @@ def _nth(text: str, quote: str, n: int, bounds: Span, what: str) -> Span:
     return hits[n - 1]
 
 
-def locate_evidence(text: str, value: Any, after: int, bounds: Span, what: str) -> Span:
-    """Span of an evidence quote: the nearest occurrence at or after ``after``."""
+def _candidates(text: str, value: Any, bounds: Span, what: str) -> tuple[str, list[Span]]:
+    """The quote and its occurrences (just the n-th one when the value names ``n``)."""
     quote, n = _quote(value, what)
     if n is not None:
-        return _nth(text, quote, n, bounds, what)
+        return quote, [_nth(text, quote, n, bounds, what)]
     hits = _occurrences(text, quote, bounds)
     if not hits:
         raise ValueError(f"{what}: {quote!r} not found in the text")
+    return quote, hits
+
+
+def locate_evidence(text: str, value: Any, after: int, bounds: Span, what: str) -> Span:
+    """Span of an evidence quote: the nearest occurrence at or after ``after``."""
+    quote, hits = _candidates(text, value, bounds, what)
+    if len(hits) == 1:
+        return hits[0]
     later = [h for h in hits if h[0] >= after]
     if later:
         return later[0]
-    if len(hits) == 1:
-        return hits[0]
     raise ValueError(f"{what}: {quote!r} occurs {len(hits)} times before the previous event; "
                      "give {\"quote\", \"n\"}")
 
 
 def locate_near(text: str, value: Any, evidence: Span, bounds: Span, what: str) -> Span:
     """Span of an actor/place quote: inside the evidence, else the nearest occurrence."""
-    quote, n = _quote(value, what)
-    if n is not None:
-        return _nth(text, quote, n, bounds, what)
-    hits = _occurrences(text, quote, bounds)
-    if not hits:
-        raise ValueError(f"{what}: {quote!r} not found in the text")
+    quote, hits = _candidates(text, value, bounds, what)
+    if len(hits) == 1:
+        return hits[0]
     inside = [h for h in hits if evidence[0] <= h[0] and h[1] <= evidence[1]]
     if inside:
         return inside[0]

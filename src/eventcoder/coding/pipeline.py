@@ -188,6 +188,12 @@ _CONFIG = {
 }
 
 
+def _factory_stages(nlp: Language, version: str, *files_and_coder: Any) -> Stages:
+    """The shared :class:`Stages` of a factory's config (lists made hashable for the cache)."""
+    *files, en_coder = files_and_coder
+    return stages_for(nlp.lang, version, *(tuple(f) for f in files), en_coder)
+
+
 def _model_sentences(doc: Doc) -> list[tuple[int, int]] | None:
     """Sentences from the user's spaCy model (parser or senter), when it set them."""
     if not doc.has_annotation("SENT_START"):
@@ -207,10 +213,7 @@ def make_sentences(
     lexicons: list[str],
     en_coder: str,
 ) -> Any:
-    stages = stages_for(
-        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
-        tuple(lexicons), en_coder,
-    )
+    stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
 
     def sentences(doc: Doc) -> Doc:
         doc._.ec_sentences = _model_sentences(doc) or stages.sentences(_text(doc))
@@ -231,10 +234,7 @@ def make_mentions(
     lexicons: list[str],
     en_coder: str,
 ) -> Any:
-    stages = stages_for(
-        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
-        tuple(lexicons), en_coder,
-    )
+    stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
 
     def mentions(doc: Doc) -> Doc:
         doc._.ec_mentions = stages.mentions(_text(doc), doc.user_data.get("published"))
@@ -255,10 +255,7 @@ def make_triggers(
     lexicons: list[str],
     en_coder: str,
 ) -> Any:
-    stages = stages_for(
-        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
-        tuple(lexicons), en_coder,
-    )
+    stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
 
     def triggers(doc: Doc) -> Doc:
         doc._.ec_triggers = stages.triggers(_view(doc), doc._.ec_sentences or [])
@@ -279,10 +276,7 @@ def make_events(
     lexicons: list[str],
     en_coder: str,
 ) -> Any:
-    stages = stages_for(
-        nlp.lang, version, tuple(knowledge), tuple(actors), tuple(agents), tuple(verbs),
-        tuple(lexicons), en_coder,
-    )
+    stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
 
     def events(doc: Doc) -> Doc:
         doc._.events = stages.events(
