@@ -1,14 +1,17 @@
 #!/usr/bin/env python
 """Deterministic choice of corpus articles to annotate; prints (or writes) their ids in order.
 
-    .venv/bin/python scripts/annotate_select.py de-10kgnad --out eval/de-news/selection.txt
-    .venv/bin/python scripts/annotate_select.py en-news --out eval/en-news/selection.txt
+    .venv/bin/python scripts/annotate_select.py de-10kgnad --out eval/de-news/selection.tsv
+    .venv/bin/python scripts/annotate_select.py en-news --out eval/en-news/selection.tsv
 
-de-10kgnad: sections International and Inland, >= 1,500 characters, minus the ids already in
-tests/data/de-dev. en-news: >= 1,500 characters and >= 3 distinct politics/conflict keywords
-(eval/select_keywords.tsv) in title or text, then (a second tier, after all of the first)
-those with exactly 2. Each tier is shuffled with ``--seed`` (default 10), so the order is the
-annotation order and any prefix of a tier is a random sample of it.
+de-10kgnad, minus the ids already in tests/data/de-dev: tier 1 sections International and Inland
+>= 1,500 characters, tier 2 the same sections under 1,500, tier 3 section Panorama, any length. en-news, by distinct politics/conflict keywords (eval/select_keywords.tsv)
+in title or text: tier 1 >= 1,500 characters and >= 3 keywords, tier 2 >= 1,500 and exactly 2,
+tier 3 1,000-1,499 characters and >= 3, tier 4 1,000-1,499 and exactly 2, tier 5 >= 1,500 and
+exactly 1, tier 6 1,000-1,499 and exactly 1, tier 7 >= 1,000 and none, tier 8 the rest (under
+1,000 characters). Each tier is shuffled with ``--seed`` (default 10) on its own, so the order is the
+annotation order, any prefix of a tier is a random sample of it, and a new tier at the end leaves
+the earlier rows in place.
 """
 
 from __future__ import annotations
@@ -26,6 +29,24 @@ from eventcoder.evaluation.gold_offsets import corpus_records, split_of  # noqa:
 
 DE_SECTIONS = ("International", "Inland")
 MIN_CHARS = 1500
+SHORT_CHARS = 1000
+# de-10kgnad tiers in annotation order: (sections, minimum length, maximum length or None)
+DE_TIERS = (
+    (DE_SECTIONS, MIN_CHARS, None),
+    (DE_SECTIONS, 0, MIN_CHARS),
+    (("Panorama",), 0, None),
+)
+# en-news tiers in annotation order: (minimum length, maximum length or None, keyword test)
+EN_TIERS = (
+    (MIN_CHARS, None, lambda hits: hits >= 3),
+    (MIN_CHARS, None, lambda hits: hits == 2),
+    (SHORT_CHARS, MIN_CHARS, lambda hits: hits >= 3),
+    (SHORT_CHARS, MIN_CHARS, lambda hits: hits == 2),
+    (MIN_CHARS, None, lambda hits: hits == 1),
+    (SHORT_CHARS, MIN_CHARS, lambda hits: hits == 1),
+    (SHORT_CHARS, None, lambda hits: hits == 0),
+    (0, SHORT_CHARS, lambda hits: True),
+)
 
 
 def keywords(path: Path = REPO / "eval" / "select_keywords.tsv") -> list[str]:
@@ -42,24 +63,30 @@ def dev_ids() -> set[str]:
     return out
 
 
+def _fits(size: int, low: int, high: int | None) -> bool:
+    return size >= low and (high is None or size < high)
+
+
 def candidates(corpus: str, records: dict[str, dict]) -> list[list[str]]:
     """Candidate ids in tiers (each sorted); annotate tier by tier."""
-    out: list[str] = []
-    second: list[str] = []
     if corpus == "de-10kgnad":
         skip = dev_ids()
-        out = [i for i, r in records.items() if r.get("label") in DE_SECTIONS
-               and len(r.get("text") or "") >= MIN_CHARS and i not in skip]
-    elif corpus == "en-news":
-        words = keywords()
-        for i, r in records.items():
-            text = f"{r.get('title') or ''} {r.get('text') or ''}".casefold()
-            hits = sum(w in text for w in words)
-            if len(r.get("text") or "") >= MIN_CHARS and hits >= 2:
-                (out if hits >= 3 else second).append(i)
-    else:
+        return [sorted(i for i, r in records.items() if i not in skip and r.get("label") in sections
+                       and _fits(len(r.get("text") or ""), low, high))
+                for sections, low, high in DE_TIERS]
+    if corpus != "en-news":
         raise ValueError(f"no selection rule for corpus {corpus!r} (de-10kgnad, en-news)")
-    return [sorted(out), sorted(second)] if second else [sorted(out)]
+    words = keywords()
+    tiers: list[list[str]] = [[] for _ in EN_TIERS]
+    for i, r in records.items():
+        text = f"{r.get('title') or ''} {r.get('text') or ''}".casefold()
+        hits = sum(w in text for w in words)
+        size = len(r.get("text") or "")
+        for tier, (low, high, test) in zip(tiers, EN_TIERS, strict=True):
+            if _fits(size, low, high) and test(hits):
+                tier.append(i)
+                break
+    return [sorted(t) for t in tiers]
 
 
 def main(argv: list[str] | None = None) -> int:

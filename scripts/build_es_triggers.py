@@ -9,12 +9,14 @@ Usage:
 * an infinitive ("arrestar"): its third-person forms are generated (present, preterite,
   imperfect, future, conditional), with the infinitive and gerund, plus the irregular ones
   in ``forms``; the participles (masculine, feminine, plural) only after an auxiliary
-  ("fue arrestado", "ha arrestado", "resultaron heridos");
+  ("fue arrestado", "ha arrestado", "resultaron heridos", "está procesado");
 * "se " + infinitive ("se manifestar"): a verb that is an event only as a reflexive: "se"
   followed by a finite form, and the infinitive and gerund with the clitic
   ("manifestarse", "manifestándose"), and the perfect ("se han manifestado");
 * "= pattern": a pattern in the syntax of triggers.tsv, copied as it is (nouns, phrases);
-* an infinitive followed by words ("movilizar ... tropas"): the verb's forms, then the words.
+* an infinitive followed by words ("movilizar ... tropas"): the verb's forms, then the words;
+* an infinitive of a type acting on persons (``CLITIC_TYPES``) with an object in its frame also
+  gets its clitic forms: "los detuvieron", "detenerlos", "atacándola".
 """
 
 from __future__ import annotations
@@ -32,7 +34,11 @@ HEADER = """\
 pattern\ttype\tmode\tcameo\tframe"""
 
 _HABER = "ha|han|había|habían|habría|habrían|haya|hayan"
-_AUX = _HABER + "|fue|fueron|sido|será|serán|resultó|resultaron|quedó|quedaron"
+_CLITICS = ("lo", "la", "los", "las", "le", "les")
+_NOT_PRESENT = ("ó", "aron", "ieron", "ía", "ían", "á", "án")
+# types whose target is a person an object pronoun may stand for
+CLITIC_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "SUPPORT", "THREATEN"})
+_AUX = _HABER + "|fue|fueron|sido|será|serán|resultó|resultaron|quedó|quedaron|está|están|estaba|estaban|estar"
 
 
 def finite_forms(inf: str) -> list[str]:
@@ -93,10 +99,24 @@ def convert(line: str, n: int, origin: str) -> list[str]:
     # a participle is an event only after an auxiliary ("fue detenido", "ha detenido"); alone
     # it describes a person ("el periodista detenido")
     perfect = f"{_AUX} {'|'.join(nonfinite[2:])} {rest}".strip()
-    return [
+    lines = [
         "\t".join([f"{'|'.join(dict.fromkeys(forms))} {rest}".strip(), *tail]),
         "\t".join([perfect, *tail]),
     ]
+    if not rest and ptype in CLITIC_TYPES and "obj" in frame.split(";")[0]:
+        lines.extend("\t".join([p, *tail]) for p in clitic_patterns(words[0], irregular))
+    return lines
+
+
+def clitic_patterns(inf: str, irregular: list[str]) -> list[str]:
+    """An object pronoun before a past or future form ("los detuvieron", "la atacará"; not the
+    present, which is often a noun: "la denuncia") and attached to the infinitive or gerund
+    ("detenerlos", "atacándola")."""
+    finite = finite_forms(inf)[2:] + [f for f in irregular if f.endswith(_NOT_PRESENT)]
+    stem, end = inf[:-2], inf[-2:]
+    ger = stem + ("ándo" if end == "ar" else "iéndo")
+    attached = [base + c for base in (inf, ger) for c in _CLITICS]
+    return [f"{'|'.join(_CLITICS)} {'|'.join(dict.fromkeys(finite))}", "|".join(attached)]
 
 
 def build(path: str) -> str:

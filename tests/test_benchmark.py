@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from eventcoder.cli import cli
@@ -30,9 +31,13 @@ def test_benchmark_single_and_parallel():
                     "tokens_per_s_per_core", "cpu_seconds", "sentences_per_cpu_s"):
             assert run[key] > 0
     assert r["parallel"]["workers"] == 2
+    p = r["parallel"]
+    assert 0 < p["busiest_worker_cpu_s"] <= p["cpu_seconds"] and p["worker_startup_s"] > 0
+    assert p["speedup"] == pytest.approx(r["single"]["seconds"] / p["seconds"])
     assert r["peak_rss_mb"] > 0
     md = benchmark_markdown(r)
     assert "| 1 process |" in md and "| 2 processes |" in md
+    assert "Speed-up 1 -> 2 processes:" in md and "by CPU time" in md
 
 
 def test_benchmark_cli_json_with_startup():
@@ -82,3 +87,35 @@ def test_enough_articles_are_measured(tmp_path):
         for i in range(bench.MIN_ARTICLES)), encoding="utf-8")
     r = benchmark([corpus], workers=1, startup=False)
     assert r["articles"] == bench.MIN_ARTICLES and r["single"]["articles_per_s_per_core"] > 0
+
+
+def test_records_per_sentence_codes_one_record_per_sentence(tmp_path):
+    """--records-per-sentence: each sentence is its own record (gold texts read too), and the
+    table says records; without the flag the gold file is skipped and articles are coded."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(
+        json.dumps({"id": f"g{i}", "lang": "en", "events": [],
+                    "text": f"Police arrested {i} people. The mayor thanked them."}) + "\n"
+        for i in range(3)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["benchmark", str(gold), "--records-per-sentence",
+                                      "--workers", "1", "--no-startup", "--small-ok", "--json"])
+    assert result.exit_code == 0, result.output
+    r = json.loads(result.output)
+    assert r["records_per_sentence"] is True
+    assert r["articles"] == 6 and r["sentences"] == 6  # 3 records x 2 sentences
+    assert r["single"]["articles_per_s_per_core"] > 0
+    assert "records/s/core" in benchmark_markdown(r) and "One-sentence records:" in \
+        benchmark_markdown(r)
+    plain = CliRunner().invoke(cli, ["benchmark", str(gold), "--workers", "1", "--no-startup",
+                                     "--small-ok"])
+    assert plain.exit_code != 0 and "holds 0 articles" in plain.output  # gold skipped
+
+
+def test_sentence_records_keep_language_and_number_ids():
+    from eventcoder.evaluation.benchmark import sentence_records
+    from eventcoder.model import Article
+
+    recs = sentence_records([Article(text="Die Polizei kam. Sie nahm zwei Männer fest.",
+                                     id="a1", lang="de")])
+    assert [(r.id, r.lang) for r in recs] == [("a1-0", "de"), ("a1-1", "de")]
+    assert recs[1].text == "Sie nahm zwei Männer fest."

@@ -39,7 +39,13 @@ def test_components_fill_the_doc_layer_by_layer() -> None:
     assert "BLR" in doc.places.ranked
     components.events(stages, doc)
     assert [e.type for e in doc.events] == ["COERCE"]
-    assert doc.events == stages.run(tokenize(GERMAN), "a1", "2024-05-08")
+    assert [c.coder for c in doc.event_context] == ["lexicon"]
+    assert doc.events[0].date is None  # the "dates" component sets it
+    for name in ("numbers", "dates", "factuality", "merge"):
+        components.COMPONENTS[name](stages, doc)
+    assert doc.events[0].date == "2024-05-06"  # "am Montag" before Wednesday 8 May
+    assert stages.finish(doc) == stages.run(tokenize(GERMAN), "a1", "2024-05-08")
+    assert doc.events[0].id and doc.events[0].article_id == "a1"
 
 
 def test_without_a_trigger_the_knowledge_base_is_not_asked() -> None:

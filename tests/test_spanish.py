@@ -120,12 +120,16 @@ def test_knowledge_names_in_spanish():
     found = {(m.text, m.kind, m.country, m.sector)
              for m in kb.match("La policía chilena y la OTAN condenaron a Moscú.", "es",
                                "2024-01-01")}
-    assert ("policía", "role", None, "COP") in found
-    assert ("chilena", "country", "CHL", None) in found
+    # the adjective follows the role noun: one actor (Language.postnominal_adjectives)
+    assert ("policía chilena", "actor", "CHL", "COP") in found
     assert ("OTAN", "org", "NATO", "IGO") in found
     assert ("Moscú", "country", "RUS", "GOV") in found
-    roles = {(m.text, m.sector) for m in kb.match("el presidente ruso", "es", "2024-01-01")}
-    assert ("presidente", "GOV") in roles
+    roles = {(m.text, m.sector, m.country)
+             for m in kb.match("el presidente ruso", "es", "2024-01-01")}
+    assert ("presidente ruso", "GOV", "RUS") in roles
+    # a comma between them: two mentions, not one actor
+    apart = {m.text for m in kb.match("el presidente, ruso de origen", "es", "2024-01-01")}
+    assert "presidente" in apart and "presidente, ruso" not in apart
 
 
 def test_trigger_builder_conjugates():
@@ -134,7 +138,11 @@ def test_trigger_builder_conjugates():
         from build_es_triggers import convert
     finally:
         sys.path.pop(0)
-    plain, perfect = convert("arrestar\tCOERCE\tarrest\t173\tsubj>a|obj", 1, "t")
+    plain, perfect, proclitic, enclitic = convert("arrestar\tCOERCE\tarrest\t173\tsubj>a|obj", 1, "t")
+    assert proclitic.startswith("lo|la|los|las|le|les ") and "arrestaron" in proclitic
+    assert "|arresta|" not in proclitic.split("\t")[0] + "|"  # "la arresta" could be a noun
+    assert "arrestarlos" in enclitic and "arrestándola" in enclitic
+    assert len(convert("protestar\tPROTEST\tdemo\t141\tsubj>contra|obj", 4, "t")) == 2
     forms = plain.split("\t")[0].split("|")
     assert {"arrestó", "arrestaron", "arresta", "arrestará", "arrestar"} <= set(forms)
     assert perfect.startswith("ha|han|") and "arrestados" in perfect

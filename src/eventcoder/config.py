@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-EN_BACKENDS = ("lexicon", "cameo")
+EN_BACKENDS = ("lexicon", "cameo", "parse")
 """Fallback list of English sentence coders (the coder's registry is asked first)."""
 
 _FILE_FIELDS = ("lexicons", "actors", "agents", "verbs", "knowledge")
@@ -45,7 +45,7 @@ class CoderConfig:
     """How to build the coder: language choice, English backend and user data files."""
 
     lang: str | None = None  # force one language (--lang); None = honour record / detect
-    en_backend: str = "lexicon"  # "lexicon" | "cameo" (English sentence coder plugin)
+    en_backend: str = "lexicon"  # "lexicon" | "cameo" | "parse" (English sentence coder plugin)
     lexicons: tuple[str, ...] = ()  # extra trigger TSV files
     actors: tuple[str, ...] = ()  # PETRARCH/TABARI actor dictionaries
     agents: tuple[str, ...] = ()

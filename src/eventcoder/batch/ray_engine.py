@@ -25,9 +25,9 @@ class ShardCoder:
     """A Ray actor: builds the coder once and codes whole shards."""
 
     def __init__(self, config: CoderConfig, out: str) -> None:
-        from eventcoder import api
+        from eventcoder.batch.pool import warm
 
-        api.coder(config)
+        warm(config)
         self.config, self.out = config, out
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from eventcoder.batch.inputs import Shard, expand, fingerprint, shards
 from eventcoder.batch.output import ShardResult, append_errors, prepare
+from eventcoder.batch.pool import forked_map, warm
 from eventcoder.batch.work import code_shard
 from eventcoder.config import CoderConfig
 
@@ -134,26 +134,18 @@ def _work(shard: Shard) -> ShardResult:
 
 def _run_local(todo: Iterator[Shard], config: CoderConfig, out: str | Path, workers: int,
                address: str | None) -> Iterator[ShardResult]:
-    """Shards coded by ``workers`` processes forked after the coder is built (its knowledge
-    base pages are shared, nothing is pickled but the shards' articles)."""
+    """Shards coded by ``workers`` processes forked after the coder is built and warm (its
+    knowledge base pages are shared, nothing is pickled but the shards' articles); results
+    come back as shards finish."""
     global _WORK
-    from eventcoder import api
 
-    api.coder(config)  # build (and cache) it before forking
+    warm(config)  # every language's steps and the language detector, before forking
     _WORK = (config, str(out))
     if workers == 1:
         for shard in todo:
             yield _work(shard)
         return
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers) as pool:
-        pending: list[Any] = []
-        for shard in todo:
-            pending.append(pool.apply_async(_work, (shard,)))
-            while len(pending) >= 2 * workers:  # bounded: the inputs are read as we go
-                yield pending.pop(0).get()
-        for job in pending:
-            yield job.get()
+    yield from forked_map(_work, todo, workers)
 
 
 def _run_ray(todo: Iterator[Shard], config: CoderConfig, out: str | Path, workers: int,

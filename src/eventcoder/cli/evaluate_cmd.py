@@ -82,8 +82,12 @@ def evaluate(gold, pred, as_json, errors, corpus, config):
 @click.option("--small-ok", is_flag=True,
               help=f"Measure even a corpus of fewer than {MIN_ARTICLES} articles "
                    "(such figures are noise, not a speed).")
+@click.option("--records-per-sentence", "per_sentence", is_flag=True,
+              help="Code one record per sentence of the corpus (PETRARCH-style input; texts of "
+                   "gold JSONL files are read too) and report records/s.")
 @coder_options
-def benchmark(corpus, workers, repeat, limit, no_startup, as_json, small_ok, config):
+def benchmark(corpus, workers, repeat, limit, no_startup, as_json, small_ok, per_sentence,
+              config):
     """Measure speed: articles/s, sentences/s, tokens/s per core, peak memory, start-up time.
 
     CORPUS: folders of .txt/.html files, JSONL files or WARC archives; default
@@ -96,7 +100,7 @@ def benchmark(corpus, workers, repeat, limit, no_startup, as_json, small_ok, con
     try:
         result = run(corpus, workers=workers, repeat=repeat, limit=limit,
                      startup=not no_startup, config=config,
-                     min_articles=0 if small_ok else MIN_ARTICLES)
+                     min_articles=0 if small_ok else MIN_ARTICLES, per_sentence=per_sentence)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=1) if as_json else benchmark_markdown(result), nl=False)

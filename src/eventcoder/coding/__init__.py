@@ -5,13 +5,13 @@ The one interface the rest of the system uses is :func:`get_coder` returning a :
     coder = get_coder()                      # built-in German and English lexicons
     events = coder.code(article)             # Event objects, evidence offsets into article.text
 
-The engine's steps per language are plain functions over token arrays (``pipeline.Stages``:
-sentences, knowledge-base mentions, trigger lexicons ``language/<lang>/triggers*.tsv``, events =
-clauses, roles, attributes, location in ``events.py``). ``EventCoder`` runs them directly on the
-fast tokenizer's arrays (no spaCy Doc: making one costs a vocabulary lookup per token); the same
-steps are registered as spaCy components ``eventcoder_sentences``, ``eventcoder_mentions``,
-``eventcoder_triggers`` and ``eventcoder_events`` (``build_pipeline``/``add_components``; nothing
-is downloaded) and give the same events in ``doc._.events``. Articles without any trigger word
+The engine's steps per language are named components (``components.py``: segment, triggers,
+mentions, places, events = clauses, roles, counts, location in ``events.py``; then numbers,
+dates, factuality, merge) over the one tokenizer's arrays (``tokenizer.py``/``doc.py``).
+``EventCoder`` runs them directly (no spaCy Doc: making one costs a vocabulary lookup per
+token); the same component functions run as spaCy pipes ``eventcoder_<name>``
+(``build_pipeline``/``add_components``; nothing is downloaded) and give the same events in
+``doc._.events``. Articles without any trigger word
 skip the knowledge base; dates are read only in sentences with an event.
 ``get_coder(en_coder="cameo")`` codes English with the PETRARCH-2 production dictionaries
 (``cameo_backend.py``) instead of the lexicons. Modules: ``lexicon``/``triggers``

@@ -111,9 +111,25 @@ def participle_forms(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def is_participle(word: str, g: Grammar) -> bool:
-    """Does ``word`` look like a passive participle of the grammar's language?"""
+    """Does ``word`` look like a passive participle of the grammar's language? With the
+    ``grammar.tsv`` class ``infinitive_ending`` ("en") a word with such an ending
+    is an infinitive ("würde kritisieren") unless it has a ``participle_mark`` ("ge":
+    "festgenommen") or is listed in ``participle`` ("verboten")."""
     suffixes, forms = participle_forms(g.lang)
-    return word in forms or word.endswith(suffixes)
+    if word in forms:
+        return True
+    if not word.endswith(suffixes):
+        return False
+    endings, marks = _infinitives(g.lang)
+    if endings and word.endswith(endings):
+        return any(mk in word[:-2] for mk in marks)
+    return True
+
+
+@lru_cache(maxsize=8)
+def _infinitives(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    classes = data.word_classes(lang, "grammar.tsv")
+    return tuple(classes.get("infinitive_ending", ())), tuple(classes.get("participle_mark", ()))
 
 
 def is_passive(lowers: Sequence[str], clause: Clause, head: int, g: Grammar) -> bool:

@@ -2,23 +2,9 @@
 
 Each component is ``(stages, doc) -> None``: it reads the layers earlier components wrote and
 adds its own. They are registered by name in :data:`COMPONENTS`; a language lists its
-pipeline in ``Language.pipeline`` (default: segment, triggers, mentions, places, events). The spaCy
-components of :mod:`eventcoder.coding.pipeline` call the same :class:`Stages` methods.
-
-========  ====================================  ========================  ==================
-name      reads                                 writes                    data files
-========  ====================================  ========================  ==================
-segment   text                                  sentences                 abbreviations.txt
-triggers  tokens, sentences                     triggers                  triggers*.tsv
-mentions  text, published (only with triggers)  mentions                  knowledge base
-places    text, mentions                        places (ranked countries) knowledge base
-events    everything above                      events (clauses, roles,   grammar.tsv,
-                                                numbers, dates,           intent.tsv,
-                                                factuality, location,     casualties.tsv,
-                                                merging)                  numbers.tsv,
-                                                                          dates.tsv,
-                                                                          factuality.tsv
-========  ====================================  ========================  ==================
+pipeline in ``Language.pipeline`` (default: segment, triggers, mentions, places, events,
+numbers, dates, factuality, merge). The spaCy components of :mod:`eventcoder.coding.pipeline`
+run these same functions. The table of what each reads and writes is in docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -27,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from eventcoder.coding.doc import DocView
+from eventcoder.coding import attributes
+from eventcoder.coding.doc import DocView, EventContext
+from eventcoder.coding.events import ArticleCoder, _drop_restatements
 from eventcoder.model import Event
 
 if TYPE_CHECKING:
@@ -47,6 +35,7 @@ class Doc:
     mentions: list[Any] | None = None  # None: not looked up (no trigger, nothing to code)
     places: Any = None  # ArticlePlaces: the article's places and main countries
     events: list[Event] = field(default_factory=list)
+    event_context: list[EventContext] = field(default_factory=list)  # one per event
 
     @property
     def text(self) -> str:
@@ -80,7 +69,7 @@ def components_for(names: tuple[str, ...]) -> tuple[Component, ...]:
 @component("segment")
 def segment(stages: Stages, doc: Doc) -> None:
     """Sentence spans (``eventcoder.language.segment``)."""
-    doc.sentences = stages.sentences(doc.text)
+    doc.sentences = stages.sentences(doc.text, doc.view)
 
 
 @component("triggers")
@@ -107,11 +96,68 @@ def places(stages: Stages, doc: Doc) -> None:
 
 @component("events")
 def events(stages: Stages, doc: Doc) -> None:
-    """Clauses, roles, numbers, dates, factuality, location and merging, per sentence
-    (:class:`~eventcoder.coding.events.ArticleCoder`, or the language's sentence coder)."""
+    """Clauses, trigger filters, roles, counts and location, per sentence
+    (:class:`~eventcoder.coding.events.ArticleCoder`, or the language's sentence coder):
+    candidate events with their :class:`EventContext`."""
     if doc.mentions is None:
         return
-    doc.events = stages.events(
+    found = stages.events(
         doc.view, doc.sentences, doc.mentions, doc.triggers, doc.article_id, doc.published,
         doc.places,
     )
+    doc.events = [ev for ev, _ in found]
+    doc.event_context = [ctx for _, ctx in found]
+
+
+@component("numbers")
+def numbers(stages: Stages, doc: Doc) -> None:
+    """Dead, injured and arrested (``numbers.tsv``, ``casualties.tsv``) of the events whose
+    coder left them to this step (sentence coders). The lexicon coder counts inside
+    ``events``: its counts decide whether an event exists and who its target is."""
+    for ev, ctx in zip(doc.events, doc.event_context, strict=True):
+        if ctx.count_span is not None:
+            attributes.set_numbers(ev, doc.view, stages.lang, ctx.count_span)
+            ctx.count_span = None
+
+
+@component("dates")
+def dates(stages: Stages, doc: Doc) -> None:
+    """The date mention of each event's sentence nearest to its trigger (``dates.tsv``), else
+    the publication date; sentences are read once."""
+    found = attributes.SentenceDates(doc.view, stages.lang, doc.published)
+    for ev, ctx in zip(doc.events, doc.event_context, strict=True):
+        attributes.set_date(ev, found.of(*ctx.sentence), ctx.sentence, ctx.anchor, doc.published)
+
+
+@component("factuality")
+def factuality(stages: Stages, doc: Doc) -> None:
+    """Asserted, reported, rumored, announced or negated, and who says so
+    (``factuality.tsv``); the speaker comes from the role context of the event."""
+    for ev, ctx in zip(doc.events, doc.event_context, strict=True):
+        attributes.set_factuality(ev, ctx, doc.view, stages.lang, stages.coder.g)
+
+
+@component("merge")
+def merge(stages: Stages, doc: Doc) -> None:
+    """One event per type and sentence when the actors agree (the most confident one keeps
+    its evidence and takes the others' missing fields); with the ``restatements`` hook, a
+    later source-less event of a type already coded is dropped."""
+    out: list[tuple[Event, EventContext]] = []
+    pairs = list(zip(doc.events, doc.event_context, strict=True))
+    i = 0
+    while i < len(pairs):
+        group = pairs[i][1].merge_group
+        j = i + 1
+        if group is not None:
+            while j < len(pairs) and pairs[j][1].merge_group == group:
+                j += 1
+            ctx_of = {id(ev): ctx for ev, ctx in pairs[i:j]}
+            out.extend((ev, ctx_of[id(ev)]) for ev in ArticleCoder._merge([e for e, _ in pairs[i:j]]))
+        else:
+            out.append(pairs[i])
+        i = j
+    if stages.language.restatements:
+        ctx_of = {id(ev): ctx for ev, ctx in out}
+        out = [(ev, ctx_of[id(ev)]) for ev in _drop_restatements([ev for ev, _ in out])]
+    doc.events = [ev for ev, _ in out]
+    doc.event_context = [ctx for _, ctx in out]

@@ -121,3 +121,33 @@ def _compatible(a: Event, b: Event) -> bool:
         if x and y and not countries(x) & countries(y):
             return False
     return True
+
+
+# speech acts whose addressee is, when the text names none, the source's own authorities:
+# "Die Opposition kritisierte die Reform" criticises the government that made it
+ADDRESSED = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "CONCEDE"})
+
+
+def _addressee_default(ev: Event) -> None:
+    """A criticism, demand, refusal or endorsement without a named target is addressed to the
+    authorities of the source's country (inferred: no offsets)."""
+    if ev.target or ev.type not in ADDRESSED:
+        return
+    countries = [a.country for a in ev.source if a.country]
+    if not countries or len(set(countries)) > 1:
+        return
+    country = countries[0]
+    kb = knowledge_base()
+    if kb is None or country not in kb.tables.countries:
+        return  # an organisation ("UN", "EU") has no authorities of its own to address
+    ev.target = [Actor(text=_country_name(country) or country, country=country, sector="GOV")]
+
+
+def _members_meet(ev: Event) -> bool:
+    """An international organisation's own meeting ("Krisentreffen der Arabischen Liga"): its
+    members are the partners (the target is the organisation again, inferred)."""
+    orgs = [a for a in ev.source if a.sector == "IGO" and a.country]
+    if not orgs or len(orgs) != len(ev.source):
+        return False
+    ev.target = [Actor(text=a.text, country=a.country, sector="IGO") for a in orgs[:1]]
+    return True

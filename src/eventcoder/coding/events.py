@@ -1,9 +1,12 @@
-"""Sentence by sentence: triggers + clauses + roles + attributes -> :class:`Event` objects."""
+"""Sentence by sentence: triggers + clauses + roles + counts + location -> :class:`Event`
+objects, each with the :class:`~eventcoder.coding.doc.EventContext` that the later components
+(dates, factuality, merge; :mod:`eventcoder.coding.components`) read."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from eventcoder.coding import attributes
@@ -16,37 +19,39 @@ from eventcoder.coding.defaults import (
     STANDALONE,
     SYMMETRIC,
     VICTIM_TYPES,
+    _addressee_default,
     _compatible,
     _domestic_defaults,
+    _members_meet,
     _source_fallback,
     _split_symmetric,
     _victim_defaults,
     _victims_as_target,
-    _within,
 )
-from eventcoder.coding.doc import DocView
+from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.intent import find_cue, is_cue_word
 from eventcoder.coding.location import ArticlePlaces, article_places, locate
 from eventcoder.coding.mentions import ACTOR_KINDS
 from eventcoder.coding.predicates import filters_for, zu_infinitive
-from eventcoder.coding.refs import _actor, _actors, _place_countries, _refs
+from eventcoder.coding.refs import _actors, _place_countries, _refs, named_people
 from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
 from eventcoder.knowledge.agencies import is_news_agency
-from eventcoder.model import Actor, Event, Evidence
-
-ATTRIBUTED = frozenset({"reported", "rumored", "announced"})  # labels that name who says so
+from eventcoder.language import data
+from eventcoder.model import Event, Evidence
 
 
 def _best(matches: list[TriggerMatch], g: Grammar) -> TriggerMatch:
-    """The clause's event trigger: verbs before nouns; in English the first verb (later ones are
-    complements: "threatened to impose"), in German the most specific pattern."""
+    """The clause's event trigger: verbs before nouns; in English a hand-written trigger before
+    a generated one, then the first verb (later ones are complements: "threatened to
+    impose"), in German the most specific pattern."""
     if not g.language.verb_final_subclauses:
         return max(  # ties: the closer pattern, then the first in lexicon order
             matches,
             key=lambda m: (
                 not parse_frame(m.entry.frame).nominal,
+                m.entry.rank,  # a hand-written trigger before a generated one
                 -m.head,
                 m.entry.priority,
                 m.head - m.tokens[-1],
@@ -71,8 +76,10 @@ class ArticleCoder:
         self.filters = filters_for(g)  # the language's named trigger filters
         self.version = version
         self.dictionary = dictionary  # a DictionaryCoder (user verb dictionaries) or None
-        # another coder of whole sentences (CameoSentenceCoder): it replaces the lexicon
-        self.sentence_coder = sentence_coder
+        # another coder of whole sentences (CameoSentenceCoder): it replaces the lexicon;
+        # a role helper (``refines``: ParseRoles) refines the lexicon path's roles instead
+        self.parse = sentence_coder if getattr(sentence_coder, "refines", False) else None
+        self.sentence_coder = None if self.parse is not None else sentence_coder
 
     def code(
         self,
@@ -85,16 +92,17 @@ class ArticleCoder:
         published: str | None,
         lang: str,
         places: ArticlePlaces | None = None,
-    ) -> list[Event]:
+    ) -> list[tuple[Event, EventContext]]:
+        """Candidate events and how each was found, in text order (not yet merged)."""
         text = view.text
         if places is None:  # the "places" component has not run
             places = article_places(text, mentions)
-        dates = attributes.SentenceDates(text, lang, published)  # read where events are
         by_head = sorted(triggers, key=lambda m: m.head)
         heads = [m.head for m in by_head]
-        actors = [m for m in mentions if m.kind in ACTOR_KINDS]
+        actors = named_people(text, [m for m in mentions if m.kind in ACTOR_KINDS], self.g)
         starts = [m.start for m in actors]
-        events: list[Event] = []
+        events: list[tuple[Event, EventContext]] = []
+        ctxs: dict[int, EventContext] = {}  # id(event) -> how it was found
         memory = _Memory()
         prev_text = ""
         for lo, hi in sentences:
@@ -107,15 +115,18 @@ class ArticleCoder:
                 extra = self.dictionary.events(text, lo, hi, published)
                 for ev in extra:
                     ev.location = locate(places, text, (lo, hi), (lo, hi), set())
-                    attributes.set_date(ev, dates.of(lo, hi), (lo, hi), ev.evidence.start, published)
-                events.extend(extra)
+                    events.append((ev, EventContext("dictionary", (lo, hi), ev.evidence.start)))
                 prev_text = text[lo:hi]
                 continue
             if self.sentence_coder is not None:
                 for ev, (t_lo, t_hi) in self.sentence_coder.events(text, lo, hi, published):
-                    self._attributes(ev, text, lang, (lo, hi), (t_lo, t_hi), places, dates, published)
+                    span = (ev.evidence.start, ev.evidence.end)
+                    actor_spans = {(a.start or 0, a.end or 0) for a in ev.source + ev.target}
+                    ev.location = locate(places, text, span, (lo, hi), actor_spans)
                     ev.coder = f"{self.version}/{self.sentence_coder.name}"
-                    events.append(ev)
+                    ctx = EventContext("sentence", (lo, hi), t_lo, (t_lo, t_hi))
+                    ctx.count_span = (lo, hi)  # counted by the "numbers" component
+                    events.append((ev, ctx))
                 prev_text = text[lo:hi]
                 continue
             if not sent_trigs:
@@ -134,6 +145,8 @@ class ArticleCoder:
             sent_trigs = [m for m in sent_trigs if m.head not in inside]  # "United States"
             head_set = {m.head for m in sent_trigs}
             rf = self._finder(view, refs, ts, te, head_set, memory)
+            if self.parse is not None:  # roles from the dependency parse
+                rf = self.parse.finder(rf, view, lo, hi, refs)
             sent_events = []
             verbal_before = -2  # clause index of the last event from a verb
             verbal_type = ""
@@ -185,7 +198,7 @@ class ArticleCoder:
                     ]
                     if not here:
                         continue
-                ev_match = _best(here, self.g)
+                ev_match = _best(_before_motive(view, here, self.g) or here, self.g)
                 matches = [ev_match] + [
                     m
                     for m in here
@@ -194,36 +207,44 @@ class ArticleCoder:
                     and rf.prep_of.get(m.head) in self.g.setting
                     and m.entry.type != ev_match.entry.type
                 ][:1]  # "Bei einer Kundgebung ... nahm die Polizei 10 Menschen fest": both
+                motive = _motives(view, here, ev_match, self.g)  # "..., para protestar contra"
+                matches += [m for m in motive if m is not ev_match]
+                if self.parse is not None:  # "X struck Gaza and Y fired rockets": both
+                    matches += [m for m in self.parse.coordinated(rf, ev_match, here)
+                                if m not in matches]
                 for k, match in enumerate(matches):
-                    ev = self._event(
+                    found = self._event(
                         view,
                         rf,
                         ci,
                         clause,
                         match,
                         places,
-                        dates,
                         (lo, hi),
                         published,
                         lang,
                         prev_text,
                         refs,
                     )
-                    if ev is None:
+                    if found is None:
                         continue
+                    ev, ctxs[id(ev)] = found
+                    if self.parse is not None:
+                        self.parse.note(ev, match.head)
+                        ev.coder = f"{self.version}/{self.parse.name}"
                     nominal = (parse_frame(match.entry.frame).nominal and not light) or k > 0
-                    sent_events.append((ev, clause, nominal))
+                    sent_events.append((ev, clause, nominal, k > 0 or match in motive))
                     if not nominal:
                         verbal_before, verbal_type = ci, ev.type
-            if self.g.language.one_event_per_sentence:
+            if self.parse is not None:
+                sent_events = self.parse.main_events(sent_events, rf, ctxs)
+            elif self.g.language.one_event_per_sentence:
                 sent_events = _main_events(sent_events, self.g)
-            events.extend(self._merge([ev for ev, _, _ in sent_events]))
+            for x in sent_events:  # the "merge" component merges the events of a sentence
+                ctxs[id(x[0])].merge_group = lo
+                events.append((x[0], ctxs[id(x[0])]))
             memory = _Memory(finder=rf)
             prev_text = text[lo:hi]
-        for ev in events:
-            ev.article_id = article_id
-            ev.coder = ev.coder or self.version
-            ev.assign_id()
         return events
 
     def _finder(
@@ -249,13 +270,12 @@ class ArticleCoder:
         clause: Clause,
         m: TriggerMatch,
         places: ArticlePlaces,
-        dates: attributes.SentenceDates,
         sentence: tuple[int, int],
         published: str | None,
         lang: str,
         prev_text: str,
         refs: list[ActorRef],
-    ) -> Event | None:
+    ) -> tuple[Event, EventContext] | None:
         e = m.entry
         frame = parse_frame(e.frame)
         ptype, mode, cameo, context = e.type, e.mode, e.cameo, []
@@ -280,7 +300,14 @@ class ArticleCoder:
             target = [r for r in target if r not in part]
         if "speaker" in parse_frame(e.frame).source and not source:
             return None  # a bare modal ("must") without anybody who demands
-        if not source and not target and not frame.bare and ptype not in STANDALONE:
+        if (
+            "speaker" in frame.source
+            and not target
+            and any(view.lowers[j] in self.g.impersonal for j in range(clause.start, clause.end))
+        ):
+            return None  # "man müsse ... vereinheitlichen": a general statement, nobody asked
+        if not source and not target and not frame.bare and ptype not in STANDALONE \
+                and not self.g.language.unknown_actors:
             return None  # "die muss man unterstützen": nobody supports anybody we know
         generic = (
             self.g.language.generic_verbs_need_actors
@@ -292,6 +319,10 @@ class ArticleCoder:
             return None  # a generic verb of the generated dictionary codes only X verb Y
         source = [r for r in source if not is_news_agency(r.code)]  # "Reuters reported ...":
         target = [r for r in target if not is_news_agency(r.code)]  # attribution only
+        if self.g.language.acts_need_source and not source and ptype not in STANDALONE:
+            return None  # "he was praised": nobody we know praised him
+        if self.g.language.generated_need_both and e.rank == 0 and not both:
+            return None  # a generated dictionary entry codes only "X verb Y" ("X and Y met")
         text = view.text
         first, last = clause.start, clause.end - 1
         while last > first and (
@@ -325,8 +356,9 @@ class ArticleCoder:
         )
         if ptype in DOMESTIC and loc is not None and loc.country:
             _domestic_defaults(ev, loc)
-        attributes.set_date(ev, dates.of(*sentence), sentence, t_lo, published)
-        counted = attributes.set_numbers(ev, text, lang, (c_lo, _counts_end(view, rf, ci, c_hi)))
+        counted = attributes.set_numbers(ev, view, lang, (c_lo, _counts_end(view, rf, ci, c_hi)))
+        if frame.victim and not target and ev.dead is None and ev.injured is None:
+            return None  # "verletzt das Völkerrecht": nobody is hurt
         if frame.counted and ev.dead is None and ev.injured is None:
             return None  # "Auseinandersetzungen um den Haushalt": no fighting without victims
         if generic and not (source or target or counted):
@@ -337,128 +369,27 @@ class ArticleCoder:
                 ev.source, ev.target = ev.target[:1], ev.target[1:]
         if ptype in SYMMETRIC:
             _split_symmetric(ev)
+            if not ev.target and not _members_meet(ev):
+                return None  # a meeting or agreement needs a partner ("besuchte die Schule")
         elif ptype in VICTIM_TYPES:
             _victim_defaults(ev, loc, fallback)
-        f = attributes.factuality(
-            text, sentence, (view.idx[m.head], view.ends[m.head]), lang, prev_text
+        _addressee_default(ev)
+        ctx = EventContext(
+            "lexicon",
+            sentence,
+            t_lo,
+            (view.idx[m.head], view.ends[m.head]),
+            (c_lo, c_hi),
+            m.head,
+            frame.nominal,
+            len(e.steps),
+            prev_text,
+            rf,
+            source,
+            fallback,
         )
-        if (
-            f is not None
-            and f.label == "negated"
-            and frame.nominal
-            and self.g.language.local_nominal_negation
-            and f.cue_start is not None
-            and not 0 < m.head - view.tok_at(f.cue_start + sentence[0]) <= 3
-        ):
-            # "Nach den Anschlägen ... sind nicht alle Fragen geklärt": the verb is negated,
-            # a noun event only by a word right before it ("keine Angriffe")
-            f = None
-        if f is not None:
-            self._factuality(ev, f, sentence[0], view, rf, source, fallback, m.head)
-            said = ev.attributed_to
-            cue_word = view.lowers[view.tok_at(f.cue_start + sentence[0])] if f.cue else ""
-            if (
-                said is not None
-                and f.source_start is not None
-                and cue_word in self.g.attribution
-            ):
-                # "X zufolge", "laut X": who says so is neither source nor target
-                lo, hi = f.source_start + sentence[0], f.source_end + sentence[0]
-                ev.source = [a for a in ev.source if not _within(a, lo, hi)]
-                ev.target = [a for a in ev.target if not _within(a, lo, hi)]
-            if ev.factuality == "asserted" and f.label == "reported":
-                # the speaker reports their own act: what the clause itself says counts
-                own = attributes.factuality(
-                    text, (c_lo, sentence[1]), (view.idx[m.head], view.ends[m.head]), lang, ""
-                )
-                if own is not None and own.label not in ATTRIBUTED - {"announced"}:
-                    ev.factuality = own.label
-        ev.confidence = round(
-            0.4
-            + 0.2 * any(a.start is not None for a in ev.source)  # read, not inferred
-            + 0.2 * any(a.start is not None for a in ev.target)
-            + 0.1 * (len(e.steps) > 1)
-            + 0.1 * (not frame.nominal),
-            2,
-        )
-        return ev
-
-    def _attributes(
-        self,
-        ev: Event,
-        text: str,
-        lang: str,
-        sentence: tuple[int, int],
-        trigger: tuple[int, int],
-        places: ArticlePlaces,
-        dates: attributes.SentenceDates,
-        published: str | None,
-    ) -> None:
-        """Place, date, numbers and factuality of an event from a sentence coder."""
-        span = (ev.evidence.start, ev.evidence.end)
-        actor_spans = {(a.start or 0, a.end or 0) for a in ev.source + ev.target}
-        ev.location = locate(places, text, span, sentence, actor_spans)
-        attributes.set_date(ev, dates.of(*sentence), sentence, trigger[0], published)
-        attributes.set_numbers(ev, text, lang, sentence)
-        if ev.factuality == "asserted":
-            f = attributes.factuality(text, sentence, trigger, lang, "")
-            if f is not None and f.label != "asserted":
-                ev.factuality = f.label
-                if f.source_text and f.source_start is not None:
-                    s = f.source_start + sentence[0]
-                    ev.attributed_to = Actor(text=f.source_text, start=s, end=s + len(f.source_text))
-
-    def _factuality(
-        self,
-        ev: Event,
-        f: Any,
-        offset: int,
-        view: DocView,
-        rf: RoleFinder,
-        source: list[ActorRef],
-        fallback: str | None,
-        head: int,
-    ) -> None:
-        """Label and attribution; the speaker is the subject of the clause of the cue when the
-        role finder knows it, else the helper's attribution span. A cue inside the event's own
-        clause with a span of its own ("laut X", "X zufolge", "nach Angaben von X") names
-        somebody other than the clause's subject."""
-        ev.factuality = f.label
-        if f.label not in ATTRIBUTED:
-            return
-        speaker: list[ActorRef] = []
-        if f.cue_start is not None:
-            tok = view.tok_at(f.cue_start + offset)
-            ci = next((k for k, c in enumerate(rf.clauses) if c.start <= tok < c.end), None)
-            own_clause = ci is not None and rf.clauses[ci].start <= head < rf.clauses[ci].end
-            names_own = f.label == "reported" and view.lowers[tok] in self.g.attribution
-            if names_own and (own_clause or self.g.language.fixed_svo_order):
-                ci = None  # "..., according to X": X, not the subject of the cue's clause
-            if ci is not None:
-                speaker = rf.subject(ci, tok)
-            if not names_own and f.source_start is not None and f.source_start > f.cue_start:
-                # "..., dijo el ministro", "said the minister": the speaker follows its verb
-                lo, hi = f.source_start + offset, f.source_end + offset
-                speaker = [r for r in rf.refs if lo <= r.start < hi and not r.pronoun][:1]
-        if speaker:
-            first = speaker[0]
-            ev.attributed_to = _actor(first, fallback)
-            own = {id(x) for r in source for x in ([r] + r.refers_to)}
-            said = {id(x) for r in speaker for x in ([r] + r.refers_to)}
-            if f.label == "reported" and own & said:
-                ev.factuality = "asserted"  # a speaker's own stance is the event itself
-        elif f.source_text and f.source_start is not None:
-            s, e = f.source_start + offset, f.source_end + offset
-            inside = [r for r in rf.refs if s <= r.start < e and not r.pronoun]
-            known = inside[0] if inside else None
-            ev.attributed_to = Actor(text=f.source_text, start=s, end=e)
-            if known is not None:
-                ev.attributed_to = _actor(known, fallback)
-                ev.attributed_to.text, ev.attributed_to.start, ev.attributed_to.end = (
-                    f.source_text,
-                    s,
-                    e,
-                )
+        ev.confidence = attributes.confidence(ev, ctx)
+        return ev, ctx
 
     @staticmethod
     def _merge(events: list[Event]) -> list[Event]:
@@ -487,6 +418,20 @@ class ArticleCoder:
         return sorted(out, key=lambda e: e.evidence.start)
 
 
+def _drop_restatements(events: list[Event]) -> list[Event]:
+    """Source-less protests, attacks and coercion after an event of the same type: the
+    article tells more about that event ("The attack killed five"), no new one."""
+    seen: set[str] = set()
+    out: list[Event] = []
+    for ev in events:
+        read = any(a.start is not None for a in ev.source)
+        if ev.type in STANDALONE and not read and ev.type in seen:
+            continue
+        seen.add(ev.type)
+        out.append(ev)
+    return out
+
+
 def _counts_end(view: DocView, rf: RoleFinder, ci: int, c_hi: int) -> int:
     """English "11 were killed and dozens injured": the counts of the coordinated clauses
     that follow belong to the event."""
@@ -500,13 +445,55 @@ def _counts_end(view: DocView, rf: RoleFinder, ci: int, c_hi: int) -> int:
 
 
 def _main_events(
-    found: list[tuple[Event, Clause, bool]], g: Grammar
-) -> list[tuple[Event, Clause, bool]]:
+    found: list[tuple[Event, Clause, bool, bool]], g: Grammar
+) -> list[tuple[Event, Clause, bool, bool]]:
     """English news sentences: one event, the first verb's (as PLOVER and PETRARCH code
     English news); a noun only when no verb codes. Appositions, adjuncts after a comma
-    ("..., citing ..."), coordinated and reported clauses are left out."""
+    ("..., citing ..."), coordinated and reported clauses are left out. With the
+    ``adjunct_events`` hook, motive and setting adjuncts of another type are kept too."""
     verbal = [x for x in found if not x[2]]
-    return verbal[:1] or found[:1]
+    main = verbal[:1] or found[:1]
+    if g.language.adjunct_events:
+        for x in found:
+            if x[3] and all(x[0].type != y[0].type for y in main):
+                main.append(x)
+    return main
+
+
+@lru_cache(maxsize=8)
+def _purpose_words(lang: str) -> frozenset[str]:
+    """Words that open a motive adjunct right before a trigger (``grammar.tsv`` ``purpose``)."""
+    return data.word_classes(lang, "grammar.tsv").get("purpose", frozenset())
+
+
+def _motives(
+    view: DocView, here: list[TriggerMatch], main: TriggerMatch, g: Grammar
+) -> list[TriggerMatch]:
+    """The first trigger of another type than ``main`` in a motive adjunct ("para exigir",
+    "en protesta por"); the clause's own trigger counts when it opens such an adjunct."""
+    for m in sorted(here, key=lambda m: m.head):
+        if _opens_motive(view, m, g) and (m is main or m.entry.type != main.entry.type):
+            return [m]
+    return []
+
+
+def _before_motive(view: DocView, here: list[TriggerMatch], g: Grammar) -> list[TriggerMatch]:
+    """The triggers before the clause's first noun motive adjunct: "iniciaron una huelga ...
+    en demanda de": the strike is the main event, the demand its motive (a verb, "para
+    protestar", outranks nouns as any verb does)."""
+    heads = [m.head for m in here
+             if _opens_motive(view, m, g) and parse_frame(m.entry.frame).nominal]
+    return [m for m in here if heads and m.head < min(heads)]
+
+
+def _opens_motive(view: DocView, m: TriggerMatch, g: Grammar) -> bool:
+    """Is ``m`` an event of an ``adjunct_events`` type right after (or opening with) a
+    ``purpose`` word?"""
+    if m.entry.type not in g.language.adjunct_events:
+        return False
+    words = _purpose_words(g.lang)
+    first = m.tokens[0]
+    return view.lowers[first] in words or (first > 0 and view.lowers[first - 1] in words)
 
 
 class _Memory:

@@ -11,13 +11,19 @@ and keeps those whose scope reaches the trigger:
   clause after the trigger (", sagte der Sprecher", ", police said");
 * ``sentence`` cues ("laut X", "X zufolge", "according to X", "reportedly") reach the whole
   sentence;
+* ``self`` cues are verb endings that mark the trigger word itself and, like ``clause``
+  cues, the triggers of their clause (Spanish conditional "atacaría" not asserted, future
+  "detendrá", "enviará tropas para atacar" announced); ``conditional`` cues are ``self``
+  cues that read as announced after a reporting verb that reaches the trigger (future in the
+  past: "dijo que detendría", like English "said it would"; not after "según X");
 * German future ("wird ... entsenden", "entsandt werden wird") counts as announced; English
   "would" only after a reporting verb ("said it would send troops").
 
 When several labels apply the strongest wins: negated > rumored > announced > reported >
 asserted; within a label a cue that names a speaker, then the nearest cue. Clauses are split at
-punctuation and at subordinating words (dass, that, ...). A cue never applies to a trigger it
-overlaps. ``cue`` is the cue's words ("soll … haben" for a cue with a gap); ``cue_start`` and
+punctuation and at subordinating words (dass, that, ...; one of several words, "para que",
+opens the clause at its first word). A cue never applies to a trigger it overlaps, except a
+``self``/``conditional`` one. ``cue`` is the cue's words ("soll … haben" for a cue with a gap); ``cue_start`` and
 ``cue_end`` span it in ``text``.
 
 ``source_text`` is the attributed speaker (the subject of the reporting verb, "X" of "laut X",
@@ -34,15 +40,16 @@ source offsets ``None`` (they would point outside ``text``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventcoder.coding.temporal import weekday_names
+from eventcoder.coding.tokenizer import tokenize, word_spans
 from eventcoder.language import data, registry
 
 _WORD_CLASSES = ("clause", "coord", "lead", "function", "new_np", "stop", "trim", "edge")
 _PRIORITY = {"negated": 4, "rumored": 3, "announced": 2, "reported": 1}
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 _HARD = frozenset(',;:()[]–—"„“”«»‚‘')
 _REGION = frozenset(";.!?")
 _OPENERS = _HARD | {"'"}  # what may open a post-posed attribution clause
@@ -104,6 +111,7 @@ class _Lexicon:
     wild_suffix: tuple[str, ...]
     clause_words: frozenset[str]
     breaks: frozenset[str]  # punctuation and clause words: a new clause starts here
+    openers: tuple[tuple[str, ...], ...]  # clause words of several words ("para que")
     coord_words: frozenset[str]
     lead_words: frozenset[str]
     function: frozenset[str]  # function words inside a speaker's noun phrase
@@ -163,8 +171,9 @@ def _lexicon(lang: str) -> _Lexicon:
         wild=tuple(wild),
         wild_prefix=tuple({p for c in wild for p in c.steps[0].prefix}),
         wild_suffix=tuple({x for c in wild for x in c.steps[0].suffix}),
-        clause_words=frozenset(words["clause"]),
-        breaks=frozenset(words["clause"]) | _HARD | _REGION,
+        clause_words=frozenset(w for w in words["clause"] if " " not in w),
+        breaks=frozenset(w for w in words["clause"] if " " not in w) | _HARD | _REGION,
+        openers=tuple(tuple(w.split()) for w in words["clause"] if " " in w),
         coord_words=frozenset(words["coord"]),
         lead_words=frozenset(leads),
         function=frozenset(words["function"]),
@@ -178,9 +187,9 @@ def _lexicon(lang: str) -> _Lexicon:
 class _Sentence:
     """Tokens of a sentence with their clause, soft-clause (coordination) and region ids."""
 
-    def __init__(self, text: str, lex: _Lexicon) -> None:
+    def __init__(self, text: str, lex: _Lexicon, toks: Sequence[tuple[int, int]]) -> None:
         self.text = text
-        self.toks = [m.span() for m in _TOKEN.finditer(text)]
+        self.toks = toks
         self.low = low = [text[s:e].lower() for s, e in self.toks]
         self.clause = clause = [0] * len(low)
         self.soft = soft = [0] * len(low)
@@ -189,9 +198,14 @@ class _Sentence:
         self.masked: set[int] = set()  # tokens of "ignore" entries ("ein nicht genannter")
         self.cue_tokens: set[int] = set()  # tokens of matched cues
         breaks, coords = lex.breaks, lex.coord_words
+        # a clause word of several words opens the clause at its first word ("para que")
+        spans = [(i, len(o)) for o in lex.openers for i in range(len(low))
+                 if tuple(low[i:i + len(o)]) == o]
+        starts = {i for i, _n in spans}
+        inner = {i + k for i, n in spans for k in range(1, n)}
         c = s = r = 0
         for i, w in enumerate(low):
-            if w in breaks:
+            if (w in breaks and i not in inner) or i in starts:
                 if w in _REGION and not self._abbrev_dot(i):
                     r += 1
                 c += 1
@@ -255,7 +269,10 @@ def _match_cue(sent: _Sentence, cue: _Cue, i: int) -> _Hit | None:
 
 def _applies(sent: _Sentence, h: _Hit, ta: int, tb: int, hits: list[_Hit], lang: str) -> bool:
     """Does the cue ``h`` reach the trigger tokens [ta, tb)?"""
-    if any(ta <= k < tb for k in h.tokens) or sent.region[h.a] != sent.region[ta]:
+    if any(ta <= k < tb for k in h.tokens):
+        # the trigger's own verb form: "atacaría", "detendrá"
+        return h.cue.scope in ("self", "conditional")
+    if sent.region[h.a] != sent.region[ta]:
         return False
     scope, cc, ct = h.cue.scope, sent.clause[h.a], sent.clause[ta]
     if scope == "sentence":
@@ -278,6 +295,17 @@ def _applies(sent: _Sentence, h: _Hit, ta: int, tb: int, hits: list[_Hit], lang:
     if cc == ct:
         return True
     return ct == cc + 1 and _infinitive_clause(sent, ta, tb, lang)
+
+
+def _in_the_past(sent: _Sentence, h: _Hit, ta: int, tb: int, hits: list[_Hit], lang: str) -> _Hit:
+    """A ``conditional`` cue after a reporting verb reaching the trigger reads as announced."""
+    if h.cue.scope != "conditional" or not any(
+        o.cue.label == "reported" and o.cue.scope == "governs" and o.a < h.a
+        and _applies(sent, o, ta, tb, hits, lang)
+        for o in hits
+    ):  # not "según X, atacaría" (a hedged report)
+        return h
+    return replace(h, cue=replace(h.cue, label="announced"))
 
 
 def _is_future(sent: _Sentence, h: _Hit) -> bool:
@@ -311,12 +339,21 @@ def _infinitive_clause(sent: _Sentence, ta: int, tb: int, lang: str) -> bool:
 
 
 def assess_factuality(
-    text: str, trigger_start: int, trigger_end: int, lang: str, context_before: str = ""
+    text: str,
+    trigger_start: int,
+    trigger_end: int,
+    lang: str,
+    context_before: str = "",
+    tokens: Sequence[tuple[int, int]] | None = None,
 ) -> Factuality:
-    """Factuality of the event whose trigger is ``text[trigger_start:trigger_end]``."""
+    """Factuality of the event whose trigger is ``text[trigger_start:trigger_end]``;
+    ``tokens`` are the word spans of ``text`` (:func:`~eventcoder.coding.tokenizer.word_spans`
+    of the article's view), made here when not given."""
     lang = registry.get_or_default(lang).code
     lex = _lexicon(lang)
-    sent, hits = _analyse(text, lang)
+    if tokens is None:
+        tokens = word_spans(tokenize(text))
+    sent, hits = _analyse(text, lang, tuple(tokens))
     if not sent.toks:
         return Factuality()
     trig = [i for i, (s, e) in enumerate(sent.toks) if s < trigger_end and trigger_start < e]
@@ -324,7 +361,8 @@ def assess_factuality(
         after = [i for i, (s, _e) in enumerate(sent.toks) if s >= trigger_start]
         trig = [after[0] if after else len(sent.toks) - 1]
     ta, tb = trig[0], trig[-1] + 1
-    live = [h for h in hits if _applies(sent, h, ta, tb, hits, lang)]
+    live = [_in_the_past(sent, h, ta, tb, hits, lang)
+            for h in hits if _applies(sent, h, ta, tb, hits, lang)]
     result = Factuality()
     if live:
         top = max(_PRIORITY[h.cue.label] for h in live)
@@ -356,14 +394,16 @@ def assess_factuality(
 
 
 @lru_cache(maxsize=256)
-def _analyse(text: str, lang: str) -> tuple[_Sentence, list[_Hit]]:
+def _analyse(
+    text: str, lang: str, tokens: tuple[tuple[int, int], ...]
+) -> tuple[_Sentence, list[_Hit]]:
     """Tokens, clauses and cue matches of a sentence (cached: one sentence, many triggers).
 
     ``ignore`` entries are matched in the same left-to-right pass, so the words they cover
     ("nicht" in "ein nicht genannter") cannot start another cue.
     """
     lex = _lexicon(lang)
-    sent = _Sentence(text, lex)
+    sent = _Sentence(text, lex, tokens)
     hits = _match(sent, lex)
     for h in hits:
         if h.cue.label == "ignore":

@@ -40,6 +40,8 @@ class Grammar:
     noun_head: frozenset[str]  # nouns that make a verb trigger before them a modifier
     origin: frozenset[str]  # "aus X", "of X": an actor's country follows ("rebels in Mali")
     between: frozenset[str]  # "zwischen X und Y": the first is the source, the rest the target
+    object_article: frozenset[str]  # "den", "dem", "einen": articles of objects, not subjects
+    impersonal: frozenset[str]  # "man", "one": a general subject (a statement, no demand)
     agent: tuple[str, ...]  # prepositions of a passive's agent ("von", "durch", "by")
     language: Language  # the grammatical hooks (clause order, case, particles)
 

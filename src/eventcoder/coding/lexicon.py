@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from eventcoder.language import data
@@ -39,15 +39,8 @@ class Step:
     exact_only: bool = False  # no prefixes, suffixes or infixes (set by parse_step)
 
     def test(self, tok: str) -> bool:
-        if tok in self.exact:
-            return True
-        for p in self.prefix:
-            if tok.startswith(p):
-                return True
-        for s in self.suffix:
-            if tok.endswith(s):
-                return True
-        return any(i in tok for i in self.infix)
+        return (tok in self.exact or tok.startswith(self.prefix) or tok.endswith(self.suffix)
+                or (bool(self.infix) and any(i in tok for i in self.infix)))
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,7 @@ class TriggerEntry:
     origin: str  # file name the entry came from
     rank: int = 1  # user files 2, hand-written 1, generated 0: breaks ties
 
-    @property
+    @cached_property
     def priority(self) -> tuple[int, int, int]:
         """The better source (user, hand-written, generated), then more steps, then an exact
         first step."""

@@ -28,20 +28,23 @@ class ArticlePlaces:
     main_country: str | None
     ranked: tuple[str, ...] = ()  # the article's countries, most mentioned first
     confidence: dict[tuple[int, int], float] = field(default_factory=dict)  # per place span
+    geo: Any = None  # the article's ArticleGeo (``eventcoder.knowledge.geoparse``) with a kb
 
 
 def article_places(text: str, mentions: Sequence[Any], kb: Any = None,
                    lang: str | None = None) -> ArticlePlaces:
     """The article's places. With ``kb``, names are resolved in context and kept only when
-    they are places by evidence (``eventcoder.knowledge.toponyms``); a capital after a
+    they are places by evidence (``eventcoder.knowledge.geoparse``); a capital after a
     locative preposition ("in Moskau") is the city."""
     conf: dict[tuple[int, int], float] = {}
+    geo = None
     if kb is not None:
-        from eventcoder.knowledge import toponyms
+        from eventcoder.knowledge.geoparse import geoparse
 
-        resolved, conf = toponyms.resolve(text, mentions, kb, lang)
-        keep = {(m.start, m.end) for m in toponyms.confirm(text, resolved, kb, lang)}
-        mentions = [m for m in resolved if m.kind != "place" or (m.start, m.end) in keep]
+        geo = geoparse(kb, text, lang, mentions)
+        conf = geo.confidence
+        keep = {(m.start, m.end) for m in geo.toponyms}
+        mentions = [m for m in geo.resolved if m.kind != "place" or (m.start, m.end) in keep]
     places = [m for m in mentions if m.kind == "place" or _capital_as_place(text, m, lang)]
     countries = [m for m in mentions if m.kind == "country" and m not in places]
     dateline = None
@@ -65,7 +68,8 @@ def article_places(text: str, mentions: Sequence[Any], kb: Any = None,
     if dateline is not None and dateline.country:
         main_country = main_country or dateline.country
     ranked = tuple(c for c, _ in counts.most_common())
-    return ArticlePlaces(places, countries, dateline, main_place, main_country, ranked, conf)
+    return ArticlePlaces(places, countries, dateline, main_place, main_country, ranked, conf,
+                         geo)
 
 
 def _capital_as_place(text: str, m: Any, lang: str | None) -> bool:

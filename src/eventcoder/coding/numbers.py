@@ -33,13 +33,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from eventcoder.coding.doc import DocView
 from eventcoder.coding.temporal import month_names
+from eventcoder.coding.tokenizer import tokenize, word_spans
 from eventcoder.language import data, registry
 
 CATEGORIES = ("dead", "injured", "arrested")
 _WINDOW = 7  # tokens searched to the right of a number for its casualty word
 _LEFT_WINDOW = 6  # tokens searched to the left for a casualty noun
-_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]")
+_NUMBER_SEPS = ".,:/"  # digits joined by these are one token: "1.200", "10:30", "1/2"
 _STOP = frozenset('.;:!?()[]"„“”«»')
 
 
@@ -78,6 +80,7 @@ class _Lexicon:
     connectors: frozenset[str]
     links: frozenset[str]
     joiners: frozenset[str]
+    adverbials: frozenset[str]  # "detuvo el lunes a 40": words between a verb and its count
     months: frozenset[str]
     cues: tuple[_Cue, ...]
     by_word: dict[str, tuple[_Cue, ...]]  # cues by an exact first word
@@ -106,7 +109,7 @@ def _read_tsv(lang: str, name: str) -> list[tuple[str, ...]]:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _TOKEN.findall(text))
+    return tuple(text[s:e].lower() for s, e in word_spans(tokenize(text), number_seps=_NUMBER_SEPS))
 
 
 @lru_cache(maxsize=4)
@@ -122,6 +125,7 @@ def _lexicon(lang: str) -> _Lexicon:
     connectors: set[str] = set()
     links: set[str] = set()
     joiners: set[str] = set()
+    adverbials: set[str] = set()
     for word, value, kind in (r[:3] for r in _read_tsv(lang, "numbers.tsv")):
         w = word.lower()
         if kind == "num":
@@ -146,6 +150,8 @@ def _lexicon(lang: str) -> _Lexicon:
             links.add(w)
         elif kind == "joiner":
             joiners.add(w)
+        elif kind == "adverbial":
+            adverbials.add(w)
     cues = tuple(
         _Cue(tuple(c.lower().split()), cat, kind)
         for c, cat, kind in (r[:3] for r in _read_tsv(lang, "casualties.tsv"))
@@ -175,6 +181,7 @@ def _lexicon(lang: str) -> _Lexicon:
         connectors=frozenset(connectors),
         links=frozenset(links),
         joiners=frozenset(joiners),
+        adverbials=frozenset(adverbials),
         months=frozenset(month_names(lang)),
         cues=cues,
         by_word={w: tuple(c) for w, c in by_word.items()},
@@ -290,7 +297,7 @@ def _match_seq(low: list[str], i: int, seqs: frozenset[tuple[str, ...]] | dict, 
 
 
 def _quantity_at(
-    lex: _Lexicon, toks: list[re.Match[str]], low: list[str], i: int, text: str, lang: str
+    lex: _Lexicon, toks: list[tuple[int, int]], low: list[str], i: int, text: str, lang: str
 ) -> _Quantity | None:
     """Read a number phrase starting at token ``i`` (after any modifier)."""
     mod_start = i
@@ -364,11 +371,11 @@ def _adds(value: int, nxt: int, joined: bool) -> bool:
 
 
 def _digit_trap(
-    lex: _Lexicon, toks: list[re.Match[str]], low: list[str], i: int, text: str, value: int
+    lex: _Lexicon, toks: list[tuple[int, int]], low: list[str], i: int, text: str, value: int
 ) -> bool:
     """True when the digits at token ``i`` are a year, date, time, age, unit or money."""
-    m = toks[i]
-    after = text[m.end() : m.end() + 1]
+    m_start, m_end = toks[i]
+    after = text[m_end : m_end + 1]
     if after.isalpha() or after == "-":  # "31a", "6th", "23-Jähriger", "23-year-old"
         return True
     nxt = low[i + 1] if i + 1 < len(low) else ""
@@ -381,19 +388,22 @@ def _digit_trap(
         return True  # "6. Januar", "January 6", "6 January"
     if prev.rstrip(".") in lex.blocks or prev2 in lex.blocks:
         return True  # "Nummer 5", "im Alter von 23", "aged 23"
-    if after == "." and nxt == "." and nxt2 and toks[i + 2].group()[0].islower():
+    if after == "." and nxt == "." and nxt2 and text[toks[i + 2][0]].islower():
         return True  # German ordinal before a lower-case word: "der 3. große Angriff"
-    if 1800 <= value <= 2100 and m.group().isdigit():
+    if 1800 <= value <= 2100 and text[m_start:m_end].isdigit():
         return _cue_at(lex, low, i + 1, ("noun", "verb", "victim", "person")) is None  # a year
     return False
 
 
-def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> Casualties:
-    """Counts of dead, injured and arrested in ``text[start:end]``; spans are offsets into text."""
+def find_casualties(
+    text: str, lang: str, start: int = 0, end: int | None = None, view: DocView | None = None
+) -> Casualties:
+    """Counts of dead, injured and arrested in ``text[start:end]``; spans are offsets into text.
+    ``view`` is the article's token view (made here when not given)."""
     lex = _lexicon(registry.get_or_default(lang).code)
     end = len(text) if end is None else end
-    toks = list(_TOKEN.finditer(text, start, end))
-    raw = [t.group() for t in toks]
+    toks = word_spans(view or tokenize(text), start, end, _NUMBER_SEPS)
+    raw = [text[a:b] for a, b in toks]
     low = [t.lower() for t in raw]
     if lex.separable:
         _mark_separable(lex, low)
@@ -442,11 +452,11 @@ def find_casualties(text: str, lang: str, start: int = 0, end: int | None = None
         first, last = group[0], group[-1]
         words = None
         if any(q.vague or q.approx for q in group):
-            words = text[toks[first.mod_start].start() : toks[last.end - 1].end()]
+            words = text[toks[first.mod_start][0] : toks[last.end - 1][1]]
         if any(q.vague for q in group):
             value = None  # the codebook: a vague count keeps its words, not a number
         lo, hi = min(first.mod_start, cue_i), max(last.end, cue_i + cue_len)
-        result.spans.append((toks[lo].start(), toks[hi - 1].end()))
+        result.spans.append((toks[lo][0], toks[hi - 1][1]))
         if category not in found or _larger(value, found[category][0]):
             found[category] = (value, words)
         if victim:
@@ -506,6 +516,13 @@ def _link(
             c = _cue_at(lex, low, b - k + 1, ("verb",)) if b - k + 1 >= prev_q else None
             if c and len(c.words) == k:
                 return c.category, b - k + 1, k, _victim(lex, low, j, nxt_q)
+        # ... across a time adverbial ("detuvo el lunes a 40 personas")
+        a = b
+        while a >= prev_q and low[a] in lex.adverbials:
+            a -= 1
+        c = _cue_at(lex, low, a, ("verb",)) if prev_q <= a < b else None
+        if c and len(c.words) == 1:
+            return c.category, a, 1, _victim(lex, low, j, nxt_q)
     # 3. a casualty word further right in the clause
     victim = None
     k, limit = j - 1, min(j + _WINDOW, nxt_q)

@@ -1,16 +1,14 @@
-"""The spaCy pipeline of the engine: a blank ``de``/``en`` tokenizer plus our components.
+"""The engine's steps (:class:`Stages`) and its spaCy pipeline: a blank tokenizer plus the
+components of :mod:`eventcoder.coding.components`.
 
-Components (registered with spaCy, all named ``eventcoder_*``):
-
-* ``eventcoder_sentences`` sentence spans (``eventcoder.language.segment``) -> ``doc._.ec_sentences``
-* ``eventcoder_mentions``  knowledge-base actor/place mentions, plus user actor dictionaries
-                           -> ``doc._.ec_mentions``
-* ``eventcoder_triggers``  trigger lexicon matches -> ``doc._.ec_triggers``
-* ``eventcoder_events``    clauses, roles, attributes, location -> ``doc._.events``
-
-Per-article metadata (id, publication date) travels in ``doc.user_data``. Nothing is
-downloaded; with an installed full spaCy model (``spacy.load``) the same components can be
-added after its own ones (``add_components(nlp, lang)``); they only read tokens.
+Every component of the language's ``Language.pipeline`` becomes one spaCy pipe
+``eventcoder_<name>`` (factory ``eventcoder_component``, config ``component: <name>``) that
+runs the same function on one :class:`~eventcoder.coding.components.Doc` kept on
+``doc._.ec_doc``; ``doc._.events`` holds the events so far (ids set), ``doc._.ec_sentences``,
+``ec_mentions`` and ``ec_triggers`` the layers. Per-article metadata (id, publication date)
+travels in ``doc.user_data``. Nothing is downloaded; with an installed full spaCy model
+(``spacy.load``) the same components can be added after its own ones (``add_components``);
+they read its tokens, and its sentences when it sets them.
 """
 
 from __future__ import annotations
@@ -25,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventcoder.coding import components
-from eventcoder.coding.doc import DocView
+from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.events import ArticleCoder
 from eventcoder.coding.grammar import grammar_for
 from eventcoder.coding.lexicon import builtin_lexicon, load_lexicon_files
@@ -37,19 +35,19 @@ from eventcoder.coding.triggers import TriggerMatcher
 from eventcoder.language import registry
 from eventcoder.model import Event
 
-for _name in ("ec_sentences", "ec_mentions", "ec_triggers", "ec_view", "events"):
+for _name in ("ec_sentences", "ec_mentions", "ec_triggers", "ec_view", "ec_doc", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 _SIMPLE_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
-def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
+def _sentences(text: str, lang: str, view: DocView | None = None) -> list[tuple[int, int]]:
     try:
         from eventcoder.language.segment import split_sentences
     except ImportError:  # pragma: no cover - the segmenter is part of the package
         return [(m.start(), m.end()) for m in _SIMPLE_SENT.finditer(text) if m.group().strip()]
-    return split_sentences(text, lang)
+    return split_sentences(text, lang, view)
 
 
 def _view(doc: Doc) -> DocView:
@@ -57,11 +55,6 @@ def _view(doc: Doc) -> DocView:
     if doc._.ec_view is None:
         doc._.ec_view = DocView.of(doc)
     return doc._.ec_view
-
-
-def _text(doc: Doc) -> str:
-    # doc.text joins all tokens on every call; the view keeps the text once
-    return _view(doc).text
 
 
 class Stages:
@@ -100,8 +93,8 @@ class Stages:
         self.coder = ArticleCoder(grammar_for(lang), version, dictionary, backend)
         self.components = components.components_for(self.language.pipeline)
 
-    def sentences(self, text: str) -> list[tuple[int, int]]:
-        return _sentences(text, self.lang)
+    def sentences(self, text: str, view: DocView | None = None) -> list[tuple[int, int]]:
+        return _sentences(text, self.lang, view)
 
     def mentions(self, text: str, published: str | None) -> list[Any]:
         found = self.kb.match(text, self.lang, published) if self.kb is not None else []
@@ -128,7 +121,7 @@ class Stages:
         article_id: str,
         published: str | None,
         places: Any = None,
-    ) -> list[Event]:
+    ) -> list[tuple[Event, EventContext]]:
         return self.coder.code(
             view,
             sentences or [(0, len(view.text))],
@@ -150,6 +143,14 @@ class Stages:
         doc = components.Doc(view, article_id, published)
         for step in self.components:
             step(self, doc)
+        return self.finish(doc)
+
+    def finish(self, doc: components.Doc) -> list[Event]:
+        """The events of ``doc`` with article id, coder and event id set."""
+        for ev in doc.events:
+            ev.article_id = doc.article_id
+            ev.coder = ev.coder or self.coder.version
+            ev.assign_id()
         return doc.events
 
 
@@ -201,10 +202,11 @@ def _model_sentences(doc: Doc) -> list[tuple[int, int]] | None:
     return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
 
 
-@Language.factory("eventcoder_sentences", default_config=_CONFIG)
-def make_sentences(
+@Language.factory("eventcoder_component", default_config={**_CONFIG, "component": "segment"})
+def make_component(
     nlp: Language,
     name: str,
+    component: str,
     version: str,
     knowledge: list[str],
     actors: list[str],
@@ -213,83 +215,27 @@ def make_sentences(
     lexicons: list[str],
     en_coder: str,
 ) -> Any:
+    """One component of :mod:`eventcoder.coding.components` as a spaCy pipe."""
     stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
+    (step,) = components.components_for((component,))
 
-    def sentences(doc: Doc) -> Doc:
-        doc._.ec_sentences = _model_sentences(doc) or stages.sentences(_text(doc))
+    def run(doc: Doc) -> Doc:
+        d = doc._.ec_doc
+        if d is None:
+            d = doc._.ec_doc = components.Doc(
+                _view(doc), doc.user_data.get("article_id", ""), doc.user_data.get("published")
+            )
+        model = _model_sentences(doc) if component == "segment" else None
+        if model:
+            d.sentences = model  # the user's spaCy model's sentences
+        else:
+            step(stages, d)
+        doc._.ec_sentences, doc._.ec_triggers = d.sentences, d.triggers
+        doc._.ec_mentions = d.mentions
+        doc._.events = stages.finish(d)
         return doc
 
-    return sentences
-
-
-@Language.factory("eventcoder_mentions", default_config=_CONFIG)
-def make_mentions(
-    nlp: Language,
-    name: str,
-    version: str,
-    knowledge: list[str],
-    actors: list[str],
-    agents: list[str],
-    verbs: list[str],
-    lexicons: list[str],
-    en_coder: str,
-) -> Any:
-    stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
-
-    def mentions(doc: Doc) -> Doc:
-        doc._.ec_mentions = stages.mentions(_text(doc), doc.user_data.get("published"))
-        return doc
-
-    return mentions
-
-
-@Language.factory("eventcoder_triggers", default_config=_CONFIG)
-def make_triggers(
-    nlp: Language,
-    name: str,
-    version: str,
-    knowledge: list[str],
-    actors: list[str],
-    agents: list[str],
-    verbs: list[str],
-    lexicons: list[str],
-    en_coder: str,
-) -> Any:
-    stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
-
-    def triggers(doc: Doc) -> Doc:
-        doc._.ec_triggers = stages.triggers(_view(doc), doc._.ec_sentences or [])
-        return doc
-
-    return triggers
-
-
-@Language.factory("eventcoder_events", default_config=_CONFIG)
-def make_events(
-    nlp: Language,
-    name: str,
-    version: str,
-    knowledge: list[str],
-    actors: list[str],
-    agents: list[str],
-    verbs: list[str],
-    lexicons: list[str],
-    en_coder: str,
-) -> Any:
-    stages = _factory_stages(nlp, version, knowledge, actors, agents, verbs, lexicons, en_coder)
-
-    def events(doc: Doc) -> Doc:
-        doc._.events = stages.events(
-            _view(doc),
-            doc._.ec_sentences or [],
-            doc._.ec_mentions or [],
-            doc._.ec_triggers or [],
-            doc.user_data.get("article_id", ""),
-            doc.user_data.get("published"),
-        )
-        return doc
-
-    return events
+    return run
 
 
 @lru_cache(maxsize=16)
@@ -319,8 +265,9 @@ def add_components(
     lexicons: Sequence[str] = (),
     en_coder: str = "lexicon",
 ) -> Language:
-    """Add the engine's components to ``nlp`` (a blank or a full spaCy pipeline); they run
-    the same :class:`Stages` as :class:`~eventcoder.coding.engine.EventCoder`."""
+    """Add the components of the language's ``Language.pipeline`` to ``nlp`` (a blank or a
+    full spaCy pipeline); they run the same :class:`Stages` and component functions as
+    :class:`~eventcoder.coding.engine.EventCoder`."""
     cfg = {
         "version": version,
         "knowledge": list(knowledge),
@@ -330,9 +277,8 @@ def add_components(
         "lexicons": list(lexicons),
         "en_coder": en_coder,
     }
-    for name in ("eventcoder_sentences", "eventcoder_mentions", "eventcoder_triggers",
-                 "eventcoder_events"):
-        nlp.add_pipe(name, config=cfg)
+    for name in registry.get(nlp.lang).pipeline:
+        nlp.add_pipe("eventcoder_component", name=f"eventcoder_{name}", config={**cfg, "component": name})
     return nlp
 
 

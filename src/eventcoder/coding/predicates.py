@@ -9,12 +9,15 @@ language's ``grammar.tsv``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from eventcoder.coding.clauses import Clause
 from eventcoder.coding.doc import DocView
 from eventcoder.coding.grammar import Grammar
+from eventcoder.coding.intent import is_cue_word
 from eventcoder.coding.roles import parse_frame
 from eventcoder.coding.triggers import TriggerMatch
+from eventcoder.language import data, registry
 
 TriggerFilter = Callable[[DocView, TriggerMatch, Clause, Grammar], bool]
 FILTERS: dict[str, TriggerFilter] = {}
@@ -202,3 +205,188 @@ def mishap(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
         ):
             return True
     return False
+
+
+def _classes(g: Grammar) -> dict[str, frozenset[str]]:
+    """Word classes of the language's ``grammar.tsv`` that :class:`Grammar` has no field for."""
+    return _word_classes(g.lang)
+
+
+@lru_cache(maxsize=8)
+def _word_classes(lang: str) -> dict[str, frozenset[str]]:
+    return data.word_classes(registry.get_or_default(lang), "grammar.tsv")
+
+
+@trigger_filter("question")
+def question(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A question ("Would you send troops?") reports no event: its sentence ends in a question
+    mark (the class ``sentence_end`` of ``grammar.tsv`` lists the marks; ``question`` which
+    of them ask)."""
+    cls = _classes(g)
+    ends, asks = cls.get("sentence_end", frozenset()), cls.get("question", frozenset())
+    texts = view.texts
+    for j in range(m.head, min(len(texts), m.head + 150)):
+        if texts[j] in ends:
+            return texts[j] in asks
+    return False
+
+
+@trigger_filter("hypothetical")
+def hypothetical(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """"would/could/might" right before the trigger ("the ban could hurt trade") makes it a
+    hypothetical, not an event; "would not" (a refusal) stays. Class ``hypothetical`` (and
+    ``negation``) of ``grammar.tsv``; a modal must be written lower case ("may", not "May")."""
+    cls = _classes(g)
+    modal, negation = cls.get("hypothetical", frozenset()), cls.get("negation", frozenset())
+    if not modal or view.lowers[m.head] in modal:
+        return False
+    lo = max(clause.start, m.head - 3)
+    for j in range(m.head - 1, lo - 1, -1):
+        if view.lowers[j] in modal and view.texts[j][:1].islower():
+            return not any(view.lowers[k] in negation for k in range(j + 1, m.head))
+    return False
+
+
+@trigger_filter("purpose_infinitive")
+def purpose_infinitive(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A verb in a to-infinitive ("came to fight X", "a plan to improve relations") is a
+    purpose or a plan, not an act; the verb it depends on codes the sentence. Kept after the
+    words of class ``infinitive_act`` ("voted to expel") and after intent cues ("plans to
+    impose": :mod:`eventcoder.coding.intent` makes that the announced event)."""
+    marker = g.language.infinitive_marker
+    h = m.head
+    if not marker or parse_frame(m.entry.frame).nominal or h - 1 < clause.start:
+        return False
+    if view.lowers[h - 1] != marker:
+        return False
+    before = view.lowers[h - 2] if h - 2 >= 0 else ""
+    return before not in _classes(g).get("infinitive_act", frozenset()) and not is_cue_word(
+        before, g.lang
+    )
+
+
+@trigger_filter("nominal_in_phrase")
+def nominal_in_phrase(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A noun event inside a prepositional phrase ("speakers at the rally", "the week of
+    protests") is mentioned, not reported; a passive agent ("by") and the prepositions of
+    class ``setting`` stay, and those of class ``event_preposition`` with a verb of class
+    ``happen_verb`` in the clause ("es kam zu Festnahmen"); a clause counting victims
+    (class ``casualty_noun``: "mit 129 Toten") reports the event."""
+    if not parse_frame(m.entry.frame).nominal:
+        return False
+    keep = set(g.agent) | g.setting
+    cls = _classes(g)
+    here = view.lowers[clause.start : clause.end]
+    happen = cls.get("happen_verb", frozenset())
+    if happen and any(w in happen for w in here):
+        keep |= cls.get("event_preposition", frozenset())  # "es kam zu Festnahmen"
+    toll = cls.get("casualty_noun", frozenset())
+    if toll and any(a[:1].isdigit() and b in toll for a, b in zip(here, here[1:], strict=False)):
+        return False  # "nach den Anschlägen mit 129 Toten": the attack is reported with its toll
+    lowers = view.lowers
+    modifiers = 0  # one word may qualify the noun ("at the large rally"), not two
+    seen_det = False
+    for j in range(m.head - 1, max(clause.start, m.head - 4) - 1, -1):
+        w = lowers[j]
+        if w in g.preposition:
+            return w not in keep
+        if w in g.determiner or w in g.numeral:
+            seen_det = True
+            continue
+        if seen_det and g.language.capitalised_nouns and view.texts[j][:1].isupper():
+            return False  # a noun before the article: "für Dienstag ein Krisentreffen"
+        modifiers += 1
+        if modifiers > 1 or not w.replace("-", "").isalpha() or w in g.conjunction:
+            return False
+    return False
+
+
+@trigger_filter("marked_noun")
+def marked_noun(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A one-word finite verb trigger right after an article or a preposition (class
+    ``noun_marker`` of ``grammar.tsv``) is the noun of the same form: "en señal de protesta",
+    "una marcha"; not an infinitive or gerund (class ``nonfinite_suffix``: "para protestar")."""
+    if len(m.tokens) != 1 or parse_frame(m.entry.frame).nominal or m.head <= clause.start:
+        return False
+    cls = _classes(g)
+    nonfinite = tuple(cls.get("nonfinite_suffix", ()))
+    word = view.lowers[m.head]
+    return view.lowers[m.head - 1] in cls.get("noun_marker", frozenset()) and not (
+        nonfinite and word.endswith(nonfinite))
+
+
+@trigger_filter("clause_modal")
+def clause_modal(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """Verb-final languages put the modal anywhere in the clause ("die Regierung könnte ...
+    verbieten", "würde er ... unterstützen"): a word of class ``possible`` ("könnte") makes
+    the trigger's clause a possibility, one of class ``conditional`` ("würde", "wäre") only
+    when a ``condition`` word ("wenn", "falls") opens a clause of the same sentence (reported
+    speech uses "würde" for what was said)."""
+    cls = _classes(g)
+    possible, conditional = cls.get("possible", frozenset()), cls.get("conditional", frozenset())
+    lowers = view.lowers
+    here = lowers[clause.start : clause.end]
+    if any(w in possible for w in here):
+        return True
+    if not any(w in conditional for w in here):
+        return False
+    condition, ends = cls.get("condition", frozenset()), cls.get("sentence_end", frozenset())
+    lo, hi = clause.start, clause.end
+    while lo > 0 and view.texts[lo - 1] not in ends:
+        lo -= 1
+    while hi < len(lowers) and view.texts[hi] not in ends:
+        hi += 1
+    return any(lowers[j] in condition for j in range(lo, hi))
+
+
+def _sentence_words(view: DocView, head: int, g: Grammar, reach: int = 60) -> set[str]:
+    """Lower-cased words around a trigger up to the sentence marks (``sentence_end``)."""
+    ends = _sentence_ends(g)
+    lo = head
+    while lo > 0 and head - lo < reach and view.texts[lo - 1] not in ends:
+        lo -= 1
+    hi = head
+    while hi < len(view.texts) and hi - head < reach and view.texts[hi] not in ends:
+        hi += 1
+    return set(view.lowers[lo:hi])
+
+
+def _sentence_ends(g: Grammar) -> frozenset[str]:
+    return _classes(g).get("sentence_end", frozenset())
+
+
+@trigger_filter("natural_death")
+def natural_death(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """"died" (class ``death``) is an assault only with violence in its sentence (class
+    ``violence``: "died in the attack", "shot dead"); "died at home aged 80" is no event."""
+    cls = _classes(g)
+    if m.entry.type != "ASSAULT" or view.lowers[m.head] not in cls.get("death", frozenset()):
+        return False
+    return not (_sentence_words(view, m.head, g) & cls.get("violence", frozenset()))
+
+
+@trigger_filter("released_document")
+def released_document(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """"released a statement/report/video" publishes a document (class ``document``), it
+    frees nobody."""
+    cls = _classes(g)
+    if m.entry.type != "RETREAT" or view.lowers[m.head] not in cls.get("release", frozenset()):
+        return False
+    docs = cls.get("document", frozenset())
+    for j in range(m.head + 1, min(len(view.lowers), m.head + 5)):
+        w = view.lowers[j]
+        if w in docs:
+            return True
+        if w in g.preposition or not w[:1].isalnum():
+            return False
+    return False
+
+
+@trigger_filter("anticausative")
+def anticausative(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A verb of class ``anticausative`` right after a reflexive clitic (class ``reflexive``)
+    is a change of state, not an act: "el bosque se incendió" burnt, nobody set it on fire."""
+    cls = _classes(g)
+    h = m.head
+    return (h > clause.start and view.lowers[h] in cls.get("anticausative", frozenset())
+            and view.lowers[h - 1] in cls.get("reflexive", frozenset()))

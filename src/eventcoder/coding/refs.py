@@ -3,6 +3,8 @@ the countries they take from possessives, origins and appositions."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -12,6 +14,7 @@ from eventcoder.coding.doc import DocView
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.mentions import knowledge_base
 from eventcoder.coding.roles import ActorRef
+from eventcoder.knowledge.mention import Mention
 from eventcoder.model import Actor
 
 
@@ -136,6 +139,17 @@ def _attach_countries(refs: list[ActorRef], lowers: Sequence[str], g: Grammar) -
             continue  # the possessive country is part of the next actor
         if (
             nxt is not None
+            and r.kind == "country"
+            and r.form == "adj"
+            and nxt.kind in ("person", "role")
+            and nxt.country in (None, r.country)
+            and 0 <= nxt.start_tok - r.end_tok <= 2
+            and all(w not in g.conjunction for w in lowers[r.end_tok : nxt.start_tok])
+        ):
+            nxt.country = r.country  # "der polnische Parteichef X": a Polish person
+            continue
+        if (
+            nxt is not None
             and r.country is None
             and not r.pronoun
             and r.kind != "org"
@@ -172,3 +186,95 @@ def _actors(group: list[ActorRef], fallback: str | None) -> list[Actor]:
         elif not r.pronoun or r.refers_to:
             out.append(_actor(r, fallback))
     return out
+
+
+_CAP = re.compile(r"[A-ZÄÖÜ][\w’'-]*\w")
+_JOINED = re.compile(r"(-\w+)? ")  # between a party and a name: "SPÖ-Chef Gerhard Schmid"
+
+
+def _is_word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _name_hits(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of the matches of ``\\b(name|name...)s?\\b`` in ``text``, as
+    ``re.finditer`` finds them (names that start with a letter, tried in the given order),
+    without compiling a new pattern for every article."""
+    at: dict[int, list[str]] = {}
+    for n in names:
+        i = text.find(n)
+        while i != -1:
+            at.setdefault(i, []).append(n)
+            i = text.find(n, i + 1)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for s in sorted(at):
+        if s < pos or _is_word(text, s - 1):
+            continue
+        for n in at[s]:
+            e = s + len(n)
+            if text.startswith("s", e) and _is_word(text, e) != _is_word(text, e + 1):
+                out.append((s, e + 1, n))
+            elif _is_word(text, e - 1) != _is_word(text, e):
+                out.append((s, e, n))
+            else:
+                continue
+            pos = out[-1][1]
+            break
+    return out
+
+
+def named_people(text: str, mentions: Sequence[Any], g: Grammar) -> list[Any]:
+    """``mentions`` plus people the knowledge base does not know: a given name followed by a
+    capitalised word ("Harald Walser"), and later the surname alone of any such or known
+    person ("Walser fordert ..."), unless an article or preposition makes it a noun ("der
+    Kern"). Their country is that of an organisation their title joins ("SPÖ-Chef X"), else
+    the country the article's actors have most often (a person of the story's country)."""
+    kb = knowledge_base()
+    if kb is None or not g.language.unknown_names:
+        return list(mentions)
+    first = kb.tables.first_names
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found: list[Any] = []
+    by_end = {m.end: m for m in mentions}
+    votes = Counter(m.country for m in mentions if m.country and m.country in kb.tables.countries)
+    home = votes.most_common(1)[0][0] if votes else None
+    words = list(_CAP.finditer(text))
+    for wa, wb in zip(words, words[1:], strict=False):
+        if wa.group() not in first:  # most words: no given name, no spans needed
+            continue
+        (a0, a1), (b0, b1), bw = wa.span(), wb.span(), wb.group()
+        if (
+            b0 == a1 + 1
+            and bw not in first
+            and text[a1] == " "
+            and taken.find(1, a0, b1) == -1
+            and not bw.endswith(("ung", "heit", "keit", "schaft", "ion"))
+        ):
+            lo = text.rfind(" ", 0, a0 - 1) + 1  # the word before: "SPÖ-Chef"
+            party = next((by_end[k] for k in range(lo, a0) if k in by_end
+                          and _JOINED.fullmatch(text, k, a0)), None)
+            country = party.country if party is not None else home
+            found.append(Mention(a0, b1, text[a0:b1], "person", name=text[a0:b1], form="name",
+                                 country=country))
+            taken[a0:b1] = b"\x01" * (b1 - a0)
+    people: dict[str, Any] = {}  # surname -> its first full mention
+    for m in sorted([*mentions, *found], key=lambda m: m.start):
+        if m.kind == "person" and m.name and " " in m.name:
+            surname = m.name.split()[-1]
+            if len(surname) >= 3 and surname[:1].isupper():
+                people.setdefault(surname, m)
+    if people:
+        for s, e, name in _name_hits(text, sorted(people, key=len, reverse=True)):
+            p = people[name]
+            if s < p.end or taken.find(1, s, e) != -1:
+                continue
+            before = text[max(0, s - 12) : s].split()
+            if before and (before[-1].lower() in g.determiner or before[-1].lower() in g.preposition):
+                continue
+            form = "genitive" if e - s != len(name) else "name"
+            found.append(replace(p, start=s, end=e, text=text[s:e], form=form))
+            taken[s:e] = b"\x01" * (e - s)
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else list(mentions)

@@ -9,6 +9,7 @@ Frames (the ``frame`` column of the trigger lexicons) read ``SOURCE>TARGET[;opti
 * ``obj``   the next actor outside a PP (after the subject)
 * ``gen``   a genitive next to the trigger ("Entsendung russischer Truppen", "Washingtons Hilfe")
 * ``speaker`` the subject of the clause that frames a reported clause ("X erklärte, Y müsse ...")
+* ``said``  the subject of a following clause of saying ("Das ist absurd, sagte X")
 * ``comp``  the subject of the complement clause the trigger governs ("demanded that X ...")
 * ``none``  leave empty
 * any other word: a preposition; the actor in a PP it heads (``mit``, ``gegen``, ``with``)
@@ -16,7 +17,9 @@ Frames (the ``frame`` column of the trigger lexicons) read ``SOURCE>TARGET[;opti
 Options: ``keep`` (a passive does not swap roles: "Truppen wurden entsandt"), ``nom`` (the
 trigger is a noun; verbs beat nouns in the same clause; a noun event needs an actor unless
 ``bare`` is given too: "Festnahmen", "Explosionen" are events on their own), ``counted`` (an
-event only when the clause counts dead or injured: "Auseinandersetzungen" with "25 Tote"). A passive swaps ``subj`` to the target
+event only when the clause counts dead or injured: "Auseinandersetzungen" with "25 Tote"),
+``victim`` (an event only with a target actor or counted victims: "verletzte zwei Menschen",
+not "verletzt das Völkerrecht"). A passive swaps ``subj`` to the target
 and takes the source from a ``von``/``durch``/``by`` PP. Pronouns ("er", "she") and unresolved
 subjects take the last subject of the sentence or of the previous sentence.
 """
@@ -60,6 +63,7 @@ class Frame:
     nominal: bool = False
     bare: bool = False
     counted: bool = False  # an event only when its clause counts dead or injured
+    victim: bool = False  # an event only with a target actor or counted victims ("verletzt")
 
 
 @lru_cache(maxsize=4096)
@@ -75,6 +79,7 @@ def parse_frame(text: str) -> Frame:
         nominal="nom" in opts,
         bare="bare" in opts,
         counted="counted" in opts,
+        victim="victim" in opts,
     )
 
 
@@ -279,6 +284,16 @@ class RoleFinder:
                     k -= 1
                 with_of = [r for r in self._in(clause) if r in core or self._shares_of(core[k], r)]
                 group = self._group(core[k], with_of)
+        elif (
+            not clause.after_conj
+            and not nominal
+            and after
+            and self.g.language.verb_second
+            and ci > 0
+            and self._verb_first(clause, head)
+            and self._inverted_subject(after[0], head)
+        ):
+            group = self._group(after[0], core)  # "..., droht Davutoğlu": the quote's speaker
         elif clause.after_conj or (not nominal and self._verb_first(clause, head)):
             group = self._previous_subject(ci)
         elif after and self.g.language.verb_second:
@@ -291,6 +306,19 @@ class RoleFinder:
         if head == clause.end:
             self._subj[ci] = group
         return group
+
+    def _speech_first(self, clause: Clause) -> bool:
+        """Does the clause open with a verb of saying (after punctuation)?"""
+        k = clause.start
+        while k < clause.end and self.lowers[k] in self.g.clause_punct:
+            k += 1
+        return k < clause.end and self.lowers[k] in self.g.speech
+
+    def _inverted_subject(self, r: ActorRef, head: int) -> bool:
+        """After a preposed quote or clause the subject follows the verb at once ("sagte X",
+        "beklagte sich X"); an object has a case-marked article ("traf den Präsidenten")."""
+        between = self.lowers[head + 1 : r.start_tok]
+        return len(between) <= 2 and not any(w in self.g.object_article for w in between)
 
     def _verb_first(self, clause: Clause, head: int) -> bool:
         first = clause.start
@@ -405,6 +433,11 @@ class RoleFinder:
             return self.subject(ci, head, self._nominal)
         if slot == "speaker":
             return self.speaker(ci)
+        if slot == "said":  # "Das ist absurd, sagte X": the speaker of a postposed clause
+            nxt = ci + 1
+            if nxt < len(self.clauses) and self._speech_first(self.clauses[nxt]):
+                return self.subject(nxt)
+            return []
         if slot == "comp":  # the subject of the clause the trigger governs ("demanded that X")
             nxt = ci + 1
             if nxt < len(self.clauses) and self.clauses[nxt].marker in self.g.complementizer:

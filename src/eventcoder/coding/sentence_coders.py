@@ -3,7 +3,9 @@
 ``"lexicon"`` is the engine's own trigger lexicons (no sentence coder: the clause-by-clause
 path of :class:`~eventcoder.coding.events.ArticleCoder`); ``"cameo"`` codes the sentences of
 a language that ships PETRARCH-format dictionaries (``language/<code>/cameo/``) with them.
-A backend is a factory ``(language) -> coder | None`` registered with
+``"parse"`` keeps the lexicon path but reads roles from the shipped dependency parser
+(:mod:`eventcoder.coding.parse_roles`; a helper with ``refines = True`` refines the lexicon
+path instead of replacing it). A backend is a factory ``(language) -> coder | None`` registered with
 :func:`register_sentence_coder`; ``None`` means "this backend does not code this language"
 (the lexicons do). A coder has ``name`` and ``events(text, lo, hi, published)`` returning
 ``(Event, (trigger_start, trigger_end))`` pairs with offsets into ``text``.
@@ -71,3 +73,17 @@ def _cameo(language: Language) -> SentenceCoder | None:
     from eventcoder.coding.cameo_backend import CameoSentenceCoder
 
     return CameoSentenceCoder()
+
+
+@register_sentence_coder("parse")
+def _parse(language: Language) -> SentenceCoder | None:
+    """Roles from the shipped dependency parser (``eventcoder/models/``); without one for the
+    language the lexicon path codes it as it is."""
+    from eventcoder.language.parse import load_parser
+
+    nlp = load_parser(language.code)
+    if nlp is None:
+        return None
+    from eventcoder.coding.parse_roles import ParseRoles
+
+    return ParseRoles(nlp, language)

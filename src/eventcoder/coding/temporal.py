@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventcoder.coding.tokenizer import DIGITS, LETTERS, pieces, tokenize
 from eventcoder.language import data, registry
 
 
@@ -48,8 +49,6 @@ class DateMention:
     precision: str  # "day" | "week" | "month" | "year"
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -216,8 +215,15 @@ def _capitalised(s: str) -> bool:
     return s[:1].isupper()
 
 
-def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]:
-    """All date mentions of ``text`` (offsets into it), resolved against ``published``."""
+def find_dates(
+    text: str,
+    lang: str,
+    published: str | None,
+    tokens: Sequence[tuple[int, int, int]] | None = None,
+) -> list[DateMention]:
+    """All date mentions of ``text`` (offsets into it), resolved against ``published``;
+    ``tokens`` are the :func:`~eventcoder.coding.tokenizer.pieces` of ``text`` (from the
+    article's view; made here when not given). Dates are patterns over several tokens."""
     language = registry.get_or_default(lang)
     p = _patterns(language.code)
     pub = _published(published)
@@ -227,8 +233,10 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMention]
         found.append(DateMention(start, end, text[start:end], date, precision))
 
     # cheap checks first: most sentences have no date word and the regexes are costly
-    words = set(_WORD.findall(text.lower()))
-    has_digit = _DIGIT.search(text) is not None
+    if tokens is None:
+        tokens = pieces(tokenize(text))
+    words = {text[a:b].lower() for a, b, kind in tokens if kind == LETTERS}
+    has_digit = any(kind == DIGITS for _a, _b, kind in tokens)
     has_month = not words.isdisjoint(p.months)
     has_weekday = any(w.startswith(p.weekday_prefixes) for w in words)
     has_rel = not words.isdisjoint(p.relative_words)

@@ -98,8 +98,9 @@ class TriggerMatcher:
         end = len(lowers) if end is None else end
         present = set(lowers[start:end])
         found: list[TriggerMatch] = []
+        cache_get = self._cache.get
         for i in range(start, end):
-            cands = self._candidates(lowers[i])
+            cands = cache_get(lowers[i]) or self._candidates(lowers[i])
             if cands.empty:
                 continue
             best: list[TriggerMatch] = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import multiprocessing as mp
 import os
 import platform
 import re
@@ -55,12 +54,13 @@ def _lang_from_path(path: Path) -> str | None:
     return None
 
 
-def read_corpus(paths: Sequence[str | Path]) -> Iterator[Article]:
+def read_corpus(paths: Sequence[str | Path], gold: bool = False) -> Iterator[Article]:
     """Articles from ``.txt`` and ``.jsonl`` files, HTML pages, feeds and WARC archives
     (directories are walked; the last three through :func:`eventcoder.api.read`).
 
-    JSONL files whose records carry ``events`` are gold files and are skipped. The language is
-    the record's ``lang``, else taken from the file or folder name (``de-…``, ``….en.txt``).
+    JSONL files whose records carry ``events`` are gold files and are skipped, unless
+    ``gold`` (then their texts are read). The language is the record's ``lang``, else taken
+    from the file or folder name (``de-…``, ``….en.txt``).
     """
     for root in paths:
         root = Path(root)
@@ -69,21 +69,21 @@ def read_corpus(paths: Sequence[str | Path]) -> Iterator[Article]:
             if f.suffix == ".txt" and f.name.lower() != "readme.txt":
                 yield Article(text=f.read_text(encoding="utf-8"), lang=_lang_from_path(f))
             elif f.suffix == ".jsonl":
-                yield from _read_jsonl(f)
+                yield from _read_jsonl(f, gold)
             elif f.name.lower().endswith(_READER_SUFFIXES):
                 from eventcoder import api
 
                 yield from (a for a in api.read([str(f)]) if isinstance(a, Article))
 
 
-def _read_jsonl(path: Path) -> Iterator[Article]:
+def _read_jsonl(path: Path, gold: bool = False) -> Iterator[Article]:
     lang = _lang_from_path(path)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
             d = json.loads(line)
-            if "events" in d or not d.get("text"):
+            if ("events" in d and not gold) or not d.get("text"):
                 return
             yield Article(
                 text=d["text"],
@@ -101,6 +101,19 @@ def _sentence_counter():
         return lambda text, lang: len(split_sentences(text, lang or "en"))
     except ImportError:
         return lambda text, lang: len([m for m in _SENT_RE.findall(text) if m.strip()])
+
+
+def sentence_records(articles: Sequence[Article]) -> list[Article]:
+    """One record per sentence of ``articles`` (PETRARCH-style input: one-sentence records),
+    with the article's language and an id ``ARTICLE-N``."""
+    from eventcoder.language.segment import split_sentences
+
+    out = []
+    for i, a in enumerate(articles):
+        texts = [a.text[s:e] for s, e in split_sentences(a.text, a.lang or "en")]
+        out += [Article(text=t.strip(), id=f"{a.id or i}-{n}", lang=a.lang)
+                for n, t in enumerate(texts) if t.strip()]
+    return out
 
 
 def corpus_stats(articles: Sequence[Article]) -> dict[str, int]:
@@ -159,6 +172,11 @@ def _code_batch(batch: list[Article]) -> float:
     return time.process_time() - t0
 
 
+def _code_task(batch: list[Article]) -> tuple[int, float]:
+    """(worker pid, CPU seconds) of coding a batch in a worker."""
+    return os.getpid(), _code_batch(batch)
+
+
 def _chunks(items: list[Article], size: int) -> list[list[Article]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
@@ -173,22 +191,40 @@ def run_single(articles: list[Article], config: CoderConfig) -> tuple[float, flo
     return time.perf_counter() - t0, cpu
 
 
+def task_size(articles: int, workers: int) -> int:
+    """Articles per task: small enough that no worker waits long for the last ones."""
+    return max(1, min(16, articles // (workers * 8) or 1))
+
+
 def run_parallel(articles: list[Article], workers: int,
-                 config: CoderConfig) -> tuple[float, float]:
-    """(wall, summed worker CPU) seconds with ``workers`` processes (built and warm first)."""
+                 config: CoderConfig) -> tuple[float, float, float, float]:
+    """(wall, summed worker CPU, busiest worker's CPU, worker start-up) seconds with ``workers`` processes of
+    the local batch engine's pool (:mod:`eventcoder.batch.pool`: coder built and warm before
+    the fork, workers kept busy with small tasks); timed once every worker is ready."""
     global _CODER
+    from eventcoder.batch.pool import fork_context, forked_map, warm
+
     _CODER = None
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    ctx = fork_context()
     if ctx.get_start_method() == "fork":
-        _init_worker(config, _warmup_set(articles))  # errors show here, not in a worker
-    size = max(1, min(64, len(articles) // (workers * 8) or 1))
+        warm(config)  # errors show here, not in a worker
+        _init_worker(config, _warmup_set(articles))
     ready = ctx.Barrier(workers + 1)  # passed once every worker is built and warm
-    initargs = (config, _warmup_set(articles), ready)
-    with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
+    t0 = [time.perf_counter(), 0.0]  # pool asked for; every worker ready
+
+    def started() -> None:
         ready.wait(timeout=600)
-        t0 = time.perf_counter()
-        cpu = sum(pool.map(_code_batch, _chunks(articles, size)))
-        return time.perf_counter() - t0, cpu
+        t0[1] = time.perf_counter()
+
+    initargs = (config, _warmup_set(articles), ready)
+    chunks = _chunks(articles, task_size(len(articles), workers))
+    per_worker: dict[int, float] = {}
+    for pid, cpu in forked_map(_code_task, chunks, workers, initializer=_init_worker,
+                               initargs=initargs, started=started):  # fmt: skip
+        per_worker[pid] = per_worker.get(pid, 0.0) + cpu
+    wall = time.perf_counter() - t0[1]
+    return (wall, sum(per_worker.values()), max(per_worker.values(), default=0.0),
+            t0[1] - t0[0])
 
 
 def startup_seconds(sample: Article | None, config: CoderConfig) -> float:
@@ -215,11 +251,15 @@ def _shown(path: str | Path) -> str:
     return rel if len(rel) < len(str(path)) else str(path)
 
 
-def _rates(stats: dict[str, int], times: tuple[float, float], cores: int) -> dict[str, float]:
-    """Throughput per core from wall time, and per CPU-second (robust on a busy machine)."""
-    seconds, cpu = times
+def _rates(stats: dict[str, int], times: tuple[float, ...], cores: int) -> dict[str, float]:
+    """Throughput per core from wall time, and per CPU-second (robust on a busy machine);
+    with workers also the busiest worker's CPU seconds (the wall time on idle cores)."""
+    seconds, cpu = times[:2]
     s = max(seconds, 1e-9)
+    extra = ({"busiest_worker_cpu_s": times[2], "worker_startup_s": times[3]}
+             if len(times) > 3 else {})
     return {
+        **extra,
         "seconds": seconds,
         "cpu_seconds": cpu,
         "sentences_per_cpu_s": stats["sentences"] / max(cpu, 1e-9),
@@ -259,8 +299,11 @@ def benchmark(
     startup: bool = True,
     config: CoderConfig | None = None,
     min_articles: int = MIN_ARTICLES,
+    per_sentence: bool = False,
 ) -> dict[str, Any]:
     """Run the benchmark; ``workers`` 0 means ``os.cpu_count()``, 1 skips the parallel run.
+    ``per_sentence``: code one record per sentence of the corpus (gold JSONL texts included)
+    instead of whole articles; the article rates are then records/s.
 
     ``config`` is the coder configuration (the options of ``eventcoder code``). Fewer than
     ``min_articles`` articles (before ``repeat``) raise :class:`CorpusTooSmall`: such a
@@ -268,8 +311,10 @@ def benchmark(
     """
     config = config or CoderConfig()
     corpus = list(paths) or default_corpus()
-    articles = list(read_corpus(corpus))[:limit]
+    articles = list(read_corpus(corpus, gold=per_sentence))[:limit]
     _check_size(corpus, articles, min_articles)
+    if per_sentence:
+        articles = sentence_records(articles)
     articles = articles * max(1, repeat)
     stats = corpus_stats(articles)
     workers = workers or os.cpu_count() or 1
@@ -278,6 +323,7 @@ def benchmark(
     result: dict[str, Any] = {
         "corpus": [_shown(p) for p in corpus],
         "repeat": repeat,
+        "records_per_sentence": per_sentence,
         **stats,
         "coder": getattr(api.coder(config), "version", "?"),
         "machine": machine(),
@@ -286,9 +332,12 @@ def benchmark(
         result["startup_s"] = startup_seconds(articles[0], config)
     result["single"] = _rates(stats, run_single(articles, config), 1)
     if workers > 1:
-        result["parallel"] = {"workers": workers,
-                              **_rates(stats, run_parallel(articles, workers, config),
-                                       workers)}
+        p = result["parallel"] = {"workers": workers,
+                                  **_rates(stats, run_parallel(articles, workers, config),
+                                           workers)}
+        single = result["single"]
+        p["speedup"] = single["seconds"] / max(p["seconds"], 1e-9)
+        p["cpu_speedup"] = single["cpu_seconds"] / max(p["busiest_worker_cpu_s"], 1e-9)
     result.update(peak_rss_mb())
     return result
 
@@ -320,11 +369,13 @@ def benchmark_markdown(r: dict[str, Any]) -> str:
         p = r["parallel"]
         rows.append([f"{p['workers']} processes", p["workers"], *_row(p)])
     m = r["machine"]
+    unit = "records" if r.get("records_per_sentence") else "articles"
+    what = ("records (one per sentence of the corpus)" if unit == "records" else "articles")
     lines = [
-        f"Corpus: {', '.join(r['corpus'])} x{r['repeat']}: {r['articles']} articles, "
+        f"Corpus: {', '.join(r['corpus'])} x{r['repeat']}: {r['articles']} {what}, "
         f"{r['sentences']} sentences, {r['tokens']} tokens; coder {r['coder']}.",
         "",
-        table(["run", "workers", "seconds", "articles/s/core", "sentences/s/core",
+        table(["run", "workers", "seconds", f"{unit}/s/core", "sentences/s/core",
                "tokens/s/core", "CPU s", "sentences/CPU s"], rows),
         "",
         f"Peak RSS {r['peak_rss_mb']:.0f} MiB (largest worker {r['peak_rss_worker_mb']:.0f} MiB)"
@@ -332,6 +383,18 @@ def benchmark_markdown(r: dict[str, Any]) -> str:
            if "startup_s" in r else "")
         + f". Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}.",
     ]
+    if unit == "records":
+        single = r["single"]
+        lines.append(f"\nOne-sentence records: {single['articles_per_s_per_core']:,.0f} records/s "
+                     f"(1 process), {r['articles'] / max(single['cpu_seconds'], 1e-9):,.0f} "
+                     "records per CPU second.")
+    if "parallel" in r and "speedup" in r["parallel"]:
+        p = r["parallel"]
+        lines.append(
+            f"\nSpeed-up 1 -> {p['workers']} processes: {p['speedup']:.2f}x by wall time; "
+            f"{p['cpu_speedup']:.2f}x by CPU time (1-process CPU s / busiest worker's CPU s: "
+            "the speed-up on otherwise idle cores); workers forked and ready in "
+            f"{p['worker_startup_s']:.2f} s.")
     return "\n".join(lines) + "\n"
 
 

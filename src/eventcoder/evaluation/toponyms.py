@@ -6,9 +6,10 @@ a toponym type (literal, metonymic, mixed, modifiers, embedded, coercion); GeoWe
 marks expressions ("the area"), demonyms, languages, homonyms and non-toponyms ("Bank of
 Japan"): those are not toponyms, and a prediction on them is a false positive. Records
 without ``type`` count every span. ``all_spans_recall`` is recall against every gold span. Resolution: every gold toponym with coordinates is
-geocoded: its own mention, else the gazetteer with the article's countries as context, else a
-place named inside it, else the article's most mentioned place; a hit is within 161 km
-(100 miles) of the gold point. Also reported: mean and median error in km.
+geocoded by the library's geoparser (``eventcoder.knowledge.geoparse.resolve_toponym``: its
+own mention, else a town of that name in the article's state, else the gazetteer, else a
+place named inside it, else the article's focus); a hit is within 161 km (100 miles) of the
+gold point. Also reported: mean and median error in km.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from __future__ import annotations
 import json
 import math
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 
-from eventcoder.knowledge.toponyms import SMALL, confirm, is_toponym
-from eventcoder.knowledge.toponyms import resolve as resolve_mentions
+from eventcoder.knowledge.geoparse import geoparse, resolve_toponym
 
 ACC_KM = 161.0
 MAX_KM = 20038.0  # half the earth's circumference
@@ -45,65 +44,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def context_countries(mentions) -> list[str]:
-    """Countries of the article, most mentioned last (the gazetteer prefers later ones)."""
-    counts = Counter(m.country for m in mentions
-                     if m.country and len(m.country) == 3 and m.country.isupper())
-    return [c for c, _n in sorted(counts.items(), key=lambda x: x[1])]
-
-
-def _populations(kb) -> dict[int, int]:
-    pops = getattr(kb, "_populations", None)
-    if pops is None:
-        pops = {e[7]: e[12] for e in kb.entries if e[0] == "place" and e[7]}
-        kb._populations = pops
-    return pops
-
-
-def article_focus(mentions, kb=None) -> tuple[float, float] | None:
-    """Where the article's unnamed streets and buildings most likely are: its most mentioned
-    city within its most mentioned region and country (else that region, else the country)."""
-    places = [m for m in mentions if is_toponym(m) and m.lat is not None]
-    if not places:
-        return None
-    countries = Counter(m.country for m in places if m.country)
-    country = countries.most_common(1)[0][0] if countries else None
-    inside = [m for m in places if m.country == country] or places
-    admins = Counter(m.admin1 for m in inside if m.admin1)
-    admin = admins.most_common(1)[0][0] if admins else None
-    big = {(m.lat, m.lon) for m in inside if m.kind == "country"}  # capitals
-    for precision in ("city", "admin1", "country", "region"):
-        pool = [m for m in inside if m.precision == precision
-                and (admin is None or m.admin1 == admin or precision != "city")]
-        if pool:
-            counts = Counter((m.lat, m.lon) for m in pool)
-            pops = {(m.lat, m.lon): _populations(kb).get(m.geonameid, 0) if kb else 0
-                    for m in pool}
-            return max(counts, key=lambda p: (counts[p], p in big, pops[p]))
-    return places[0].lat, places[0].lon
-
-
-def resolve(kb, name: str, lang: str, mention, context: list[str], focus
-            ) -> tuple[float, float] | None:
-    """Coordinates for a toponym: its own mention, the gazetteer, a place named inside it
-    ("Manila Cathedral"), else the article's focus."""
-    loc = mention.to_location() if mention is not None and is_toponym(mention) else None
-    if loc is None:
-        loc = kb.geocode(name, lang, context=context)
-        small = loc is not None and loc.precision == "city" \
-            and _populations(kb).get(loc.geonameid, 0) < SMALL
-        if small and focus is not None:  # an unconfirmed village reading: the article's focus
-            return focus
-    if loc is None:
-        inner = [m for m in confirm(name, kb.match(name, lang, context=context, combine=False),
-                                    kb, lang) if m.lat is not None]
-        if inner:
-            loc = max(inner, key=lambda m: m.end - m.start).to_location()
-    if loc is not None and loc.lat is not None:
-        return loc.lat, loc.lon
-    return focus
-
-
 def is_gold_toponym(t: dict) -> bool:
     """A gold span of a toponym type (every span when the gold has no types)."""
     return t.get("type") is None or t["type"] in TOPONYM_TYPES
@@ -123,10 +63,9 @@ def score(records, kb, lang: str = "en", worst: int = 10) -> dict:
     misses: list[tuple[float, str, str, str]] = []
     for rec in records:
         text = rec["text"]
-        raw = kb.match(text, lang, rec.get("date"), combine=False)
-        mentions, _conf = resolve_mentions(text, raw, kb, lang)
-        confirmed = confirm(text, mentions, kb, lang)
-        spans_found = {(m.start, m.end) for m in confirmed}
+        geo = geoparse(kb, text, lang, kb.match(text, lang, rec.get("date"), combine=False))
+        by_span = {(m.start, m.end): m for m in geo.toponyms}
+        spans_found = set(by_span)
         valid = [t for t in rec["toponyms"] if t.get("offset_ok", True)]
         gold = [t for t in valid if is_gold_toponym(t)]
         pred = set(spans_found)
@@ -137,20 +76,18 @@ def score(records, kb, lang: str = "en", worst: int = 10) -> dict:
         every = {(t["start"], t["end"]) for t in valid}
         all_tp += len(pred & every)
         all_n += len(every)
-        context = context_countries(confirmed)
-        focus = article_focus(confirmed, kb)
-        by_span = {(m.start, m.end): m for m in confirmed}
         for t in gold:
             if t.get("lat") is None or t.get("lon") is None:
                 continue
             resolved += 1
-            point = resolve(kb, t["name"], lang, by_span.get((t["start"], t["end"])), context,
-                            focus)
-            if point is None:
+            found = resolve_toponym(kb, t["name"], lang, by_span.get((t["start"], t["end"])),
+                                    geo)
+            if found is None:
                 unresolved += 1
                 errors.append(MAX_KM)
                 misses.append((MAX_KM, rec.get("id", ""), t["name"], "not found"))
                 continue
+            point = found.point
             d = distance_km(point[0], point[1], float(t["lat"]), float(t["lon"]))
             errors.append(d)
             hits += d <= ACC_KM

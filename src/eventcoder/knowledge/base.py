@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from eventcoder.knowledge.domestic import DOMESTIC_FORM, pick_country
 from eventcoder.knowledge.lexicon import (
     ADMIN1,
     CODE,
@@ -336,6 +337,8 @@ class KnowledgeBase:
             m.role = m.text
         elif kind == "desc":
             m.role = ent[EXTRA]
+        elif ent[FORM] == DOMESTIC_FORM:  # "Bundesregierung": the article's country
+            m.country, m.form = pick_country(ent[EXTRA], ctx.counts), "name"
         if m.kind != "place" and m.country and m.sector and m.code is None \
                 and len(m.country) == 3 and m.country.isupper():
             m.code = m.country + m.sector
@@ -389,9 +392,18 @@ class KnowledgeBase:
         if m.kind not in ("country", "place") or m.form == "adj":
             return False
         gap = self._gap(text, role, m)
-        if registry.get_or_default(lang).morphological_case:
+        language = registry.get_or_default(lang)
+        if language.morphological_case:
             return m.form == "genitive" and gap in (" ", " des ", " der ")
+        if language.postnominal_adjectives and gap in _words(lang).of_org:
+            return True  # "el gobierno de Francia", "la policía de Lima"
         return gap in (" of ", " of the ")
+
+    def _adjective_after(self, text: str, lang: str, role: Mention, m: Mention) -> bool:
+        """Is ``m`` a country adjective right after ``role`` ("el presidente ruso", "las
+        tropas francesas") in a language whose adjectives follow the noun?"""
+        return _words(lang).language.postnominal_adjectives and m.kind == "country" \
+            and m.form == "adj" and self._gap(text, role, m) == " "
 
     def _combine(self, text: str, lang: str, ms: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
@@ -404,8 +416,9 @@ class KnowledgeBase:
                 m = self._actor(text, m.start, nxt.end, m, nxt)
                 i += 1
                 nxt = ms[i + 1] if i + 1 < n else None
-            elif m.kind == "role" and nxt is not None and self._genitive_after(text, lang, m,
-                                                                                  nxt):
+            elif m.kind == "role" and nxt is not None and (
+                    self._genitive_after(text, lang, m, nxt)
+                    or self._adjective_after(text, lang, m, nxt)):
                 m = self._actor(text, m.start, nxt.end, nxt, m)
                 i += 1
                 nxt = ms[i + 1] if i + 1 < n else None

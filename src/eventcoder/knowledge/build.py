@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from eventcoder.knowledge.domestic import add_domestic_actors
 from eventcoder.knowledge.lexicon import (
     ADJ,
     DATA_DIR,
@@ -35,6 +36,7 @@ DATA_FILES = (
     "admin1_points.tsv", "org_seats.tsv", "admin_words.txt", "role_compounds.tsv",
     "admin_regions.tsv.gz",
     "country_names_es.tsv", "country_extra_es.tsv", "organisations_es.tsv", "roles_es.tsv",
+    "domestic_actors.tsv",
 )
 COUNTRY_, ADMIN1_, PREC_ = 2, 8, 9  # entry fields: country, admin1, precision
 
@@ -56,6 +58,7 @@ class Tables:
         self.org_seats: dict[int, int] = {}  # org eid -> place eid of its seat
         self.stopped: dict[str, list[int]] = {}  # stop-listed place names (for geocode only)
         self.admin_words: set[str] = set()  # "County", "Province", ...
+        self.divisions: dict[str, list[int]] = {}  # unkeyed county names -> entry ids
 
 
 def build_lexicon(extra_files: Sequence[str] = ()) -> tuple[Lexicon, Tables]:
@@ -72,6 +75,7 @@ def build_lexicon(extra_files: Sequence[str] = ()) -> tuple[Lexicon, Tables]:
     _organisations(lex, tab)
     _compounds(lex, _roles(lex))
     _people(lex, tab)
+    add_domestic_actors(lex, tab, add_person)  # after org/role names: it replaces some
     _descriptions(lex, tab)
     _given_names(lex, tab)
     for path in extra_files:
@@ -165,6 +169,8 @@ def _admin_regions(lex: Lexicon, tab: Tables) -> set[int]:
         if f not in stop and len(r["name"]) > 3 \
                 and (r["precision"] == "admin1" or " " in r["name"]):
             lex.add_key(r["name"], eid, suffix=GENITIVE, exact=False)
+        else:  # still a reading of a town's name ("Norfolk": the English county)
+            tab.divisions.setdefault(f, []).append(eid)
     return added
 
 
@@ -179,11 +185,14 @@ def _admin1_points(lex: Lexicon, tab: Tables) -> None:
 
 
 def _aliases(lex: Lexicon, tab: Tables) -> None:
+    states = {(fold(e[1]), e[COUNTRY_]): i for i, e in enumerate(lex.entries)
+              if e[0] == "place" and e[PREC_] == "admin1"}  # "California" the state, not the town
     for r in read_tsv(DATA_DIR / "place_aliases.tsv"):
-        keys = [(fold(r["place"]), r["iso3"])]
-        eids = [tab.city_index[k] for k in keys if k in tab.city_index]
-        admin = [e for e in eids if lex.entries[e][PREC_] == "admin1"]
-        for eid in admin or eids:
+        key = (fold(r["place"]), r["iso3"])
+        eid = states.get(key) if r["level"] == "admin1" else None
+        if eid is None:
+            eid = tab.city_index.get(key)
+        if eid is not None:
             lex.add_key(r["alias"], eid, exact=True)
 
 

@@ -39,13 +39,14 @@ def _norm(folded: str) -> str:
 
 def build_automaton(keys: dict[str, list[tuple]]) -> ahocorasick.Automaton:
     """Automaton over " " + normalised folded keys (so a key can only start at a word start);
-    value = (key length, variants)."""
+    value = (key length, variants, whether a variant takes an inflection suffix)."""
     merged: dict[str, list[tuple]] = {}
     for key, variants in keys.items():
         merged.setdefault(" " + _norm(key), []).extend(variants)
     auto = ahocorasick.Automaton()
     for key, variants in merged.items():
-        auto.add_word(key, (len(key) - 1, tuple(variants)))
+        inflects = any(v[1] != NO_SUFFIX for v in variants)
+        auto.add_word(key, (len(key) - 1, tuple(variants), inflects))
     auto.make_automaton()
     return auto
 
@@ -75,10 +76,12 @@ def scan(auto: ahocorasick.Automaton, text: str, lang: str
     out: list[tuple[int, int, int, str, bool]] = []
     append = out.append
     suffixes = suffixes_for(lang)
-    for end, (klen, variants) in auto.iter(" " + _norm(low)):
+    for end, (klen, variants, inflects) in auto.iter(" " + _norm(low)):
         # end: index in the padded text minus one = end offset in the text
-        start = end - klen
         follows_word = end < n and (low[end].isalnum() or _apostrophe_inside(low, end, n))
+        if follows_word and not inflects:
+            continue  # a key inside a longer word, and none of its variants takes an ending
+        start = end - klen
         for exact, suffix, eid, vlang in variants:
             if vlang not in (None, lang):
                 continue

@@ -30,16 +30,14 @@ from typing import Any
 
 import yaml
 
+from eventcoder.knowledge.matcher import lookup
+from eventcoder.knowledge.ner_tokens import ner_tokens as _tokens
 from eventcoder.knowledge.toponyms import SMALL, confirm
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _CAP = re.compile(rf"^[{_UPPER}][\w\-.'’]*$")
 _INITIAL = re.compile(rf"^[{_UPPER}]\.\*?$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ&]{2,5}|(?:[a-zäöü]?[A-ZÄÖÜ]){2,4})$")
-# GermEval-style tokens: keeps initials and abbreviations ("J.", "Dr.") whole, which the
-# engine's tokenizer (eventcoder.coding.tokenizer) splits; the NER rules depend on them.
-_TOKEN = re.compile(r"(?:Dr|Prof|St|Mr|Mrs|Ms|Jr|Sr|Nr)\.|[^\W\d_]\.(?!\w)"
-                    r"|\w+(?:[-.’'&/]\w+)*|[^\w\s]")
 _HYPHEN_PART = re.compile(r"^[A-ZÄÖÜ]{2,5}-[A-ZÄÖÜ][a-zäöüß]{4,}$")
 
 
@@ -48,7 +46,7 @@ def tag_entities(text: str, lang: str = "de", date: str | None = None
     """(start, end, label) character spans of PER/LOC/ORG names in ``text``, sorted."""
     from eventcoder.knowledge import load_knowledge_base
 
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = _tokens(text)
     spans = predict(load_knowledge_base(), [text[s:e] for s, e in toks], lang, date)
     return sorted((toks[s][0], toks[e - 1][1], label) for s, e, label in spans)
 
@@ -138,7 +136,8 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans.extend((s, e, "PER", 1) for s, e in _lone_name_rule(kb, tokens))
     spans.extend((s, e, "PER", 2) for s, e in _surname_pair_rule(kb, tokens))
     spans.extend((s, e, "PER", 1) for s, e in _cue_rule(kb, tokens))
-    spans.extend((s, e, "PER", 0) for s, e in _position_rule(kb, tokens))
+    spans.extend((s, e, "PER", 0) for s, e in _position_rule(kb, tokens)
+                 if e - s > 1 or not _known_noun(kb, tokens[s]))
     spans.extend((s, e, "PER", 2) for s, e in _initial_rule(tokens))
     spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(kb, tokens))
     spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(kb, tokens))
@@ -180,9 +179,14 @@ def _person_like(kb, tokens: list[str], text: str, starts: dict[int, int], pos: 
         and prev not in ("im", "am", "vom", "zum", "beim", "Im", "Am")
 
 
-def _is_place_name(kb, text: str) -> bool:
-    from eventcoder.knowledge.matcher import lookup
+def _known_noun(kb, word: str) -> bool:
+    """A role or group noun of the knowledge base ("Bürgermeister", "Studenten"): no name."""
+    hit = lookup(kb.automaton, word)
+    return bool(hit) and any(kb.entries[eid][0] in ("role", "actor", "desc")
+                             for _x, _s, eid, _l in hit[1])
 
+
+def _is_place_name(kb, text: str) -> bool:
     hit = lookup(kb.automaton, text)
     return bool(hit) and any(_known_place(kb.entries[eid]) for _x, _s, eid, _l in hit[1])
 
@@ -287,6 +291,8 @@ def _loc_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
             yield i - 1, i + 1, 1
         elif i > 0 and tokens[i - 1] in r["locative_words"] and r["town_re"].search(t):
             yield i, i + 1, 1
+        elif t in r["celestial"] and i > 0 and tokens[i - 1].lower() in r["determiners"]:
+            yield i, i + 1, 1  # "die Erde", "den Mars"
         elif i > 0 and tokens[i - 1] in r["place_prepositions"]:
             two = " ".join(tokens[i:i + 2])
             if i + 1 < n and two in town_names():

@@ -5,11 +5,16 @@ place (village, county) counts only with evidence: a locative preposition or a p
 before it ("in X", "nahe X", "the city of X", "die Provinz X"), a place-type word after it
 ("X County"), admin context after it ("X, Ohio", "X in Bayern"), or another place of the same
 region in the article. Names that are common nouns of the article's language
-(``place_common_nouns.tsv``) need a cue or admin context. Cues are data (``place_cues.tsv``).
+(``place_common_nouns.tsv``) need a cue or admin context ("of" is no cue for them). A small
+town the article also uses as a person's name ("Dewly Nelson", "Nelson said") is a person.
+A union of states placed like a territory ("EU") is a toponym at its region's point. Cues
+are data (``place_cues.tsv``).
 
 ``resolve`` then picks one gazetteer entry per name for the whole article: population and
-feature prior (countries, states), admin context right after the name, the article's other
-places and countries (coherence), the dateline, and the home countries of the language.
+feature prior (countries, states at least as a big town, capitals as cities), admin context
+right after the name (which also finds stop-listed towns: "Austin, Texas"), the article's
+other places and countries (coherence; a name is no evidence for itself), the dateline, and
+the home countries of the language; a county is a reading of a town's name ("Norfolk").
 """
 
 from __future__ import annotations
@@ -24,10 +29,15 @@ from typing import Any
 
 from eventcoder.knowledge.lexicon import DATA_DIR, fold, read_tsv
 from eventcoder.knowledge.matcher import lookup
+from eventcoder.knowledge.mention import Mention
 from eventcoder.language import registry
 
 SMALL = 15_000
 KIND, NAME, COUNTRY, LAT, LON, GID, ADMIN1, PREC, FORM, POP = 0, 1, 2, 5, 6, 7, 8, 9, 10, 12
+ADMIN1_FLOOR = 500_000  # a state or province counts at least as a town this big
+ADMIN2_CAP = 50_000  # and a county at most as a town this big
+CAPITAL_POP = 1_000_000  # inhabitants of a capital whose town entry is unknown
+PERSON_TOWN = 200_000  # towns smaller than this named like a person in the article are persons
 _ADMIN_SEP = re.compile(r"\s*(?:,|\(|\bin\b|\bim\b|\ben\b)\s*")
 
 
@@ -45,6 +55,44 @@ def _cues(lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...], frozenset
             after.add(r["cue"])
     longest = sorted(set(prep), key=len, reverse=True)
     return tuple(longest), tuple(sorted(set(before), key=len, reverse=True)), frozenset(after)
+
+
+@cache
+def _kind(kind: str, lang: str | None) -> frozenset[str]:
+    """The cues of one kind (``weak``, ``speech``) for a language (None: all)."""
+    return frozenset(r["cue"].lower() for r in read_tsv(DATA_DIR / "place_cues.tsv")
+                     if r["kind"] == kind and (lang is None or r["lang"] == lang))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def person_names(text: str, kb: Any, lang: str | None, wanted: frozenset[str]) -> frozenset[str]:
+    """The ``wanted`` one-word names that the article uses for a person: after a given name
+    ("Dewly Nelson") or next to a verb of saying ("said Nelson", "Nelson says")."""
+    speech = _kind("speech", lang)
+    first = kb.tables.first_names
+    words = _WORD.findall(text)
+    out = set()
+    for i, w in enumerate(words):
+        b = w if w in wanted else w[:-2] if w[:-2] in wanted and _bare(w) != w else None
+        if b is None or b in out:
+            continue
+        a = _bare(words[i - 1]) if i else ""
+        c = _bare(words[i + 1]) if i + 1 < len(words) else ""
+        if _named_person(a, b, c, first, speech) or c.lower() in speech:
+            out.add(b)
+    return frozenset(out)
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def _named_person(a: str, b: str, c: str, first: Any, speech: frozenset[str]) -> bool:
+    """Is ``b`` (between ``a`` and ``c``) a person's name: after a given name or a verb of
+    saying, not followed by another capitalised word ("told the Suffolk Times")?"""
+    return b[:1].isupper() and not c[:1].isupper() and (a in first or a.lower() in speech)
 
 
 @cache
@@ -72,17 +120,33 @@ def is_toponym(m: Any) -> bool:
     return True
 
 
+def union_seat(kb: Any, m: Any) -> tuple | None:
+    """The region an organisation mention stands for when it is a union of states placed like
+    a territory ("EU": the point of Europe, ``org_seats.tsv`` iso3 "-"), else None."""
+    if m.kind != "org":
+        return None
+    hit = lookup(kb.automaton, m.text)
+    for _x, _s, eid, _l in hit[1] if hit is not None else ():
+        seat = kb.tables.org_seats.get(eid)
+        if seat is not None and kb.entries[seat][PREC] == "region":
+            return kb.entries[seat]
+    return None
+
+
+_GENITIVE = re.compile(r"(?<=\w)(s|es|’s|'s)$")
+
+
 def population(kb: Any, m: Any) -> int:
     """Inhabitants of a place mention (0 when unknown); countries and regions count as big."""
-    if m.kind == "country" or m.precision in ("country", "region"):
+    if m.kind in ("country", "org") or m.precision in ("country", "region"):
         return 10**9
     if m.precision == "admin1":  # states and provinces are first-class places
         return 10**7
     best = 0
-    text = m.text
-    if not candidates(kb, text):  # a genitive ("Leipzigs"): the name without its ending
-        text = re.sub(r"(?<=\w)(s|es|’s|'s)$", "", text)
-    for eid in candidates(kb, text):
+    found = candidates(kb, m.text)
+    if not found:  # a genitive ("Leipzigs"): the name without its ending
+        found = candidates(kb, _GENITIVE.sub("", m.text))
+    for eid in found:
         e = kb.entries[eid]
         if e[LAT] == m.lat and e[LON] == m.lon:
             best = max(best, e[POP] or 0)
@@ -94,19 +158,29 @@ def candidates(kb: Any, surface: str, lang: str | None = None) -> list[int]:
     hit = lookup(kb.automaton, surface)
     if hit is None:
         return []
-    return [eid for _x, _s, eid, lg in hit[1]
-            if (lg is None or lang is None or lg == lang)
-            and kb.entries[eid][KIND] in ("place", "country") and kb.entries[eid][LAT] is not None]
+    out = [eid for _x, _s, eid, lg in hit[1]
+           if (lg is None or lang is None or lg == lang)
+           and kb.entries[eid][KIND] in ("place", "country") and kb.entries[eid][LAT] is not None]
+    # counties too ambiguous to match alone, but a reading of a matched town name
+    return out + getattr(kb.tables, "divisions", {}).get(fold(surface), []) if out else out
 
 
-def _prior(e: tuple, surface: str) -> float:
-    """Population prior; countries and world regions first, a division counts a tenth of its
+def _prior(e: tuple, surface: str, towns: dict[int, int] | None = None) -> float:
+    """Population prior; countries and world regions first, a capital is a big city (its
+    inhabitants from ``towns``, geonameid -> population), a division counts a tenth of its
     towns ("New York" is the city), the entry's main name beats an alternate spelling."""
     pop = e[POP] or 0
+    if e[KIND] == "country" and e[FORM] in ("capital", "metonym") and e[PREC] == "city":
+        pop = (towns or {}).get(e[GID]) or CAPITAL_POP
+        return 1.2 * math.log10(pop) + 1.5 + (1.0 if pop >= 1_000_000 else 0.0)
     if e[KIND] == "country" or e[PREC] in ("country", "region"):
         return 1.2 * math.log10(max(pop, 10**7)) + 1.5
     if e[PREC] in ("admin1", "admin2"):
         pop //= 10
+    if e[PREC] == "admin1":  # a state beats its namesake towns ("Wyoming"), not a big city
+        pop = max(pop, ADMIN1_FLOOR)
+    elif e[PREC] == "admin2":  # county populations are rough sums of their towns
+        pop = min(pop, ADMIN2_CAP)
     return 1.2 * math.log10(pop + 10) + (1.0 if fold(e[NAME] or "") == fold(surface) else 0.0) \
         + (1.0 if e[PREC] == "city" and pop >= 1_000_000 else 0.0)
 
@@ -117,20 +191,30 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
     confidence per mention span (0.5 for a toss-up between namesakes up to 1.0)."""
     code = registry.get(lang).code if lang and registry.is_supported(lang) else None
     home = _home(code)
-    cands = {m.start: candidates(kb, m.text, code) for m in mentions
-             if m.kind in ("place", "country") and m.lat is not None}
+    mentions = _stopped_towns(text, mentions, kb)
     ents = kb.entries
+    cands = {m.start: candidates(kb, m.text, code) or [
+        e for e in kb.tables.stopped.get(fold(m.text), []) if ents[e][GID] == m.geonameid]
+        for m in mentions if m.kind in ("place", "country") and m.lat is not None}
     by_start = {m.start: m for m in mentions}
     after = {m.start: _admin_candidates(m, by_start, text, kb, cands) for m in mentions
              if cands.get(m.start)}
+    for start, pairs in after.items():  # "Victoria, British Columbia": the stop-listed town
+        cands[start] = cands[start] + [e for e in kb.tables.stopped.get(
+            fold(by_start[start].text), []) if (ents[e][COUNTRY], ents[e][ADMIN1]) in pairs
+            or (ents[e][COUNTRY], None) in pairs]
+    keys = [fold(m.text) for m in mentions]  # each mention's name, folded once
     picks: dict[str, tuple[int, float]] = {}
     for _round in range(2):  # first by prior and admin context, then by article coherence
         countries: Counter[str] = Counter()
         admins: Counter[tuple[str, str]] = Counter()
-        for m in mentions:
+        times: Counter[str] = Counter()  # how often each picked name counted
+        for m, key in zip(mentions, keys, strict=True):
             c = cands.get(m.start)
-            e = ents[picks[fold(m.text)][0]] if c and fold(m.text) in picks else None
+            e = ents[picks[key][0]] if c and key in picks else None
             country = e[COUNTRY] if e else m.country
+            if e:
+                times[key] += 1
             if country and m.kind in ("place", "country"):
                 countries[country] += 1
             if e and e[ADMIN1]:  # regions named, and towns inside them ("Atlanta": GA)
@@ -140,19 +224,19 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
             if dateline.admin1:
                 admins[(dateline.country, dateline.admin1)] += 2
         chosen: dict[str, tuple[int, float]] = {}
-        for m in mentions:
+        for m, key in zip(mentions, keys, strict=True):
             c = cands.get(m.start)
-            key = fold(m.text)
             if not c or key in chosen:
                 continue
             own = picks.get(key)
             ctx_c, ctx_a = countries.copy(), admins.copy()
-            if own:  # the name's own reading is no evidence for itself
-                ctx_c[ents[own[0]][COUNTRY]] -= 1
+            if own:  # the name's own reading (every time it is named) is no evidence for itself
+                ctx_c[ents[own[0]][COUNTRY]] -= times[key]
                 if ents[own[0]][ADMIN1]:
-                    ctx_a[(ents[own[0]][COUNTRY], ents[own[0]][ADMIN1])] -= 1
-            scored = sorted(((_score(ents[e], m.text, after[m.start], ctx_c, ctx_a, home), e)
-                             for e in c), reverse=True)
+                    ctx_a[(ents[own[0]][COUNTRY], ents[own[0]][ADMIN1])] -= times[key]
+            towns = {ents[e][GID]: ents[e][POP] for e in c if ents[e][KIND] == "place"}
+            scored = sorted(((_score(ents[e], m.text, after[m.start], ctx_c, ctx_a, home,
+                                     towns), e) for e in c), reverse=True)
             best = ents[scored[0][1]]
             rivals = [sc for sc, e in scored[1:]
                       if abs(ents[e][LAT] - best[LAT]) + abs(ents[e][LON] - best[LON]) > 1.0]
@@ -161,8 +245,7 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
         picks = chosen
     out: list[Any] = []
     conf: dict[tuple[int, int], float] = {}
-    for m in mentions:
-        key = fold(m.text)
+    for m, key in zip(mentions, keys, strict=True):
         if not cands.get(m.start) or key not in picks:
             out.append(m)
             continue
@@ -176,6 +259,43 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
                         sector=None, code=None, form="name", role=None, place_name=None)
         out.append(m)
     return out, conf
+
+
+_NAME_BEFORE = re.compile(r"(?:([A-Z][\w'’.-]+) )?([A-Z][\w'’.-]+)\s*,\s*$")
+
+
+def _stopped_towns(text: str, mentions: Sequence[Any], kb: Any) -> list[Any]:
+    """``mentions`` plus the towns whose names are stop-listed as words ("Austin",
+    "Jackson") where their state or country follows ("Austin, Texas", "Jackson, Miss.")."""
+    taken = {i for m in mentions if m.kind != "person" for i in range(m.start, m.end)}
+    extra = []
+    for m in mentions:
+        if m.kind == "place" and m.precision == "admin1":
+            region = (m.country, m.admin1)
+        elif m.kind == "country" and m.form == "name":
+            region = (m.country, None)
+        else:
+            continue
+        hit = _NAME_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if hit is None:
+            continue
+        for start in (hit.start(1), hit.start(2)) if hit.group(1) else (hit.start(2),):
+            end = hit.end(2)
+            eids = [e for e in kb.tables.stopped.get(fold(text[start:end]), [])
+                    if kb.entries[e][COUNTRY] == region[0]
+                    and region[1] in (None, kb.entries[e][ADMIN1])]
+            if eids and taken.isdisjoint(range(start, end)):
+                e = max((kb.entries[i] for i in eids), key=lambda x: x[POP] or 0)
+                extra.append(Mention(start, end, text[start:end], "place", e[NAME],
+                                     e[COUNTRY], lat=e[LAT], lon=e[LON], geonameid=e[GID],
+                                     admin1=e[ADMIN1], precision=e[PREC], form="name"))
+                taken.update(range(start, end))
+                break
+    if not extra:
+        return list(mentions)
+    spans = {(m.start, m.end) for m in extra}  # "Austin, Texas": the town, not a person
+    kept = [m for m in mentions if m.kind != "person" or (m.start, m.end) not in spans]
+    return sorted([*kept, *extra], key=lambda m: m.start)
 
 
 def _admin_candidates(m: Any, by_start: dict[int, Any], text: str, kb: Any,
@@ -196,8 +316,8 @@ def _admin_candidates(m: Any, by_start: dict[int, Any], text: str, kb: Any,
 
 
 def _score(e: tuple, surface: str, after: set, countries: Counter, admins: Counter,
-           home: frozenset) -> float:
-    s = _prior(e, surface)
+           home: frozenset, towns: dict[int, int] | None = None) -> float:
+    s = _prior(e, surface, towns)
     if (e[COUNTRY], e[ADMIN1]) in after and e[PREC] != "admin1":
         s += 10
     elif (e[COUNTRY], None) in after and e[KIND] != "country":
@@ -208,17 +328,30 @@ def _score(e: tuple, surface: str, after: set, countries: Counter, admins: Count
     return s + (0.5 if e[COUNTRY] in home else 0.0)
 
 
-def _cue_before(text: str, start: int, lang: str | None) -> bool:
+_ARTICLE_END = re.compile(r"\s+(the|der|die|das|dem|den|el|la|los|las)$")
+
+
+@cache
+def _cue_words(lang: str | None, weak: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(prepositions, every cue before a name) for :func:`_cue_before`, built once."""
     prep, before, _after = _cues(lang)
+    if weak:  # "of": a cue for a name ("the Republic of X"), not for a common noun
+        prep = (*prep, *_kind("weak", lang))
+    return prep, (*before, *prep)
+
+
+def _cue_before(text: str, start: int, lang: str | None, weak: bool = True) -> bool:
+    prep, cues = _cue_words(lang, weak)
     left = text[max(0, start - 30):start].lower()
     if not left.endswith(" ") and not left.endswith("\n"):
         return False
     words = left.rstrip()
-    for cue in (*before, *prep):
-        if words.endswith(cue) and (len(words) == len(cue) or not words[-len(cue) - 1].isalnum()):
-            return True
+    if words.endswith(cues):  # only then can one of them be a whole word
+        for cue in cues:
+            if words.endswith(cue) and (len(words) == len(cue) or not words[-len(cue) - 1].isalnum()):
+                return True
     # "in the X", "in der Stadt X": one article between the preposition and the name
-    stripped = re.sub(r"\s+(the|der|die|das|dem|den|el|la|los|las)$", "", words)
+    stripped = _ARTICLE_END.sub("", words)
     return stripped != words and any(stripped.endswith(" " + c) or stripped == c for c in prep)
 
 
@@ -260,27 +393,36 @@ def confirm(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
     above (``lang`` None: cues and common nouns of every registered language)."""
     code = registry.get(lang).code if lang and registry.is_supported(lang) else None
     commons = _common_nouns(code)
-    tops = [m for m in mentions if is_toponym(m) and m.text[:1].isupper()]
+    postal = code is not None and registry.get(code).postal_region_codes
+    tops = [m for m in mentions if (is_toponym(m) or union_seat(kb, m) is not None)
+            and m.text[:1].isupper()]
     by_start = {m.start: m for m in tops}
-    strong = [m for m in tops if population(kb, m) >= SMALL]
+    pops = {id(m): population(kb, m) for m in tops}  # asked three times below: looked up once
+    strong = [m for m in tops if pops[id(m)] >= SMALL]
     regions = Counter((m.country, m.admin1) for m in strong if m.admin1)
+    small_towns = frozenset(m.text for m in tops if m.kind == "place"
+                            and m.precision == "city" and pops[id(m)] < PERSON_TOWN)
+    people = person_names(text, kb, code, small_towns) if small_towns else frozenset()
     admin_of = {sep_end for m in tops if _admin_after(m, by_start, text)
                 for sep_end in [_ADMIN_SEP.match(text, m.end).end()]}
     out = []
     for m in tops:
-        if m.start in admin_of and (code == "en" or len(m.text) > 3):  # "Sacramento, Calif."
+        if m.start in admin_of and (postal or len(m.text) > 3):  # "Sacramento, Calif."
             out.append(m)
             continue
         short_caps = m.text.isupper() and len(m.text) <= 3
         if short_caps and m.kind == "place":  # "OH" alone is a word, "Columbus, OH" a state
             continue
-        pop = population(kb, m)
+        pop = pops[id(m)]
         common = fold(m.text) in commons
+        cue = _cue_before(text, m.start, code, weak=not common) \
+            or _cue_after(text, m.end, code) or _admin_after(m, by_start, text)
+        if m.kind == "place" and m.precision == "city" and m.text in people and not cue \
+                and pop < PERSON_TOWN:
+            continue  # "Nelson said", "Kobe Bryant ... Bryant": a person
         if pop >= SMALL and not common:
             out.append(m)
             continue
-        cue = _cue_before(text, m.start, code) or _cue_after(text, m.end, code) \
-            or _admin_after(m, by_start, text)
         if cue and not short_caps:
             out.append(m)
         elif short_caps and _admin_after(m, by_start, text):

@@ -54,20 +54,45 @@ class Language:
     """Compounds join a name and a noun with a hyphen ("US-Angriff", "EU-Kommission")."""
     role_name_appositions: ClassVar[bool] = False
     """A role right before a name is one actor ("UN-Generalsekretär Ban Ki-moon")."""
+    unknown_names: ClassVar[bool] = False
+    """People the knowledge base lacks are read from a given name + capitalised word, and
+    their surname alone later (``coding.refs.named_people``)."""
     titles_in_names: ClassVar[bool] = False
     """A person's mention may open with their title ("Egyptian President X"): the title's
     sector is the person's."""
     one_event_per_sentence: ClassVar[bool] = False
     """Code one event per sentence (the first verb's), as PLOVER/PETRARCH code English news;
     otherwise one per clause. Counts of coordinated clauses then belong to that event."""
+    adjunct_events: ClassVar[tuple[str, ...]] = ()
+    """With ``one_event_per_sentence``: events of these types in a motive adjunct (a trigger
+    right after a ``purpose`` word of ``grammar.tsv``: "para protestar", "en protesta por",
+    "en demanda de") are coded besides the sentence's main event when its type differs."""
+    unknown_actors: ClassVar[bool] = False
+    """Code an event whose actors the knowledge base does not know ("los creyentes", "un
+    bloque sindical"): the codebook codes a clear act without an identified actor; otherwise
+    only protests, attacks, coercion and mobilisation are coded without one."""
+    postnominal_adjectives: ClassVar[bool] = False
+    """A country adjective follows the role noun it qualifies ("el presidente ruso", "las
+    tropas francesas"): the two are one actor."""
     generic_verbs_need_actors: ClassVar[bool] = False
     """A single generic verb (generated dictionary entries, verbs of meeting) codes only
     "X verb Y", not a bare intransitive use."""
+    acts_need_source: ClassVar[bool] = False
+    """An act other than a protest, attack, coercion or mobilisation needs a source read from
+    the text: "was praised", "were urged to leave" without who does it is no event."""
+    generated_need_both: ClassVar[bool] = False
+    """An entry of the generated (PETRARCH-derived, rank 0) trigger dictionary codes only when
+    both source and target are read in the text ("X released a statement" is no event)."""
+    restatements: ClassVar[bool] = False
+    """A later source-less protest, attack or coercion of a type the article already coded
+    ("the attack killed five", "the blast was heard across the city") restates that event."""
     dictionary_coded: ClassVar[bool] = False
     """User PETRARCH/TABARI verb dictionaries (``verbs=``) code this language's sentences."""
     local_nominal_negation: ClassVar[bool] = False
     """A negated clause negates a noun event only by a word right before the noun
     ("keine Angriffe"), not the clause's verb negation."""
+    postal_region_codes: ClassVar[bool] = False
+    """Short region codes follow a place name in the press ("Columbus, OH", "Reno, Nev.")."""
     thousands_separator: ClassVar[str] = ","
     """Digit group separator in numbers ("1,200"; German "1.200")."""
     ordinal_dot_dates: ClassVar[bool] = False
@@ -84,7 +109,10 @@ class Language:
     """How many words before the verb the infinitive marker may stand."""
     max_pattern_gap: ClassVar[int] = 8
     """Tokens a "..." step of a trigger pattern may skip (long German middle fields: 12)."""
-    pipeline: ClassVar[tuple[str, ...]] = ("segment", "triggers", "mentions", "places", "events")
+    pipeline: ClassVar[tuple[str, ...]] = (
+        "segment", "triggers", "mentions", "places", "events", "numbers", "dates", "factuality",
+        "merge",
+    )
     """Names of the components (``eventcoder.coding.components``) a document passes."""
     trigger_filters: ClassVar[tuple[str, ...]] = (
         "speech_verb", "nontrigger", "verb_case", "particle_final", "modal_danger",

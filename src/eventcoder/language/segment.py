@@ -3,7 +3,9 @@
 Regex-based and fast: one pass finds candidate boundaries (sentence punctuation followed by
 whitespace, line breaks), a few cheap checks reject the false ones (abbreviations from
 ``language/<lang>/abbreviations.txt``, initials, German ordinal numbers, a lower-case next
-word). Offsets index the text as given; spans are trimmed of surrounding whitespace.
+word). Offsets index the text as given; spans are trimmed of surrounding whitespace. The word
+before a candidate (an abbreviation? an ordinal?) is read off the one tokenizer's tokens
+(:func:`eventcoder.coding.tokenizer.tokenize`, or the article's view when given).
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventcoder.coding.doc import DocView
 
 # Candidate boundaries: a blank line (paragraph), a single line break, or sentence punctuation
 # with any closing quotes/brackets, followed by whitespace or the end of the text.
@@ -60,13 +66,21 @@ def load_abbreviations(lang: str) -> _Abbreviations:
     return _Abbreviations(frozenset(exact), lower, frozenset(final) | {f.lower() for f in final})
 
 
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, lang: str, view: DocView | None = None
+) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; return ``(start, end)`` character offsets (end exclusive).
 
     ``lang`` is a registered language (others use no abbreviation list and the default
     language's rules); with ``ordinal_dot_dates`` a number with a dot may be an ordinal.
+    ``view`` is the token view of ``text`` (made here when not given).
     """
     from eventcoder.language import registry
+
+    if view is None:
+        from eventcoder.coding.tokenizer import tokenize
+
+        view = tokenize(text)
 
     abbrs = load_abbreviations(lang)
     german = registry.get_or_default(lang).ordinal_dot_dates
@@ -87,20 +101,20 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         nxt = _NEXT.match(text, end).group(1)
         if not nxt or nxt.islower():
             continue
-        if _punct_ends_sentence(text, m, nxt, abbrs, german):
+        if _punct_ends_sentence(text, view, m, nxt, abbrs, german):
             cuts.append(end)
     return _spans(text, cuts)
 
 
 def _punct_ends_sentence(
-    text: str, m: re.Match, nxt: str, abbrs: _Abbreviations, german: bool
+    text: str, view: DocView, m: re.Match, nxt: str, abbrs: _Abbreviations, german: bool
 ) -> bool:
     punct = m.group("punct")
     if punct != "." or m.group("close"):
         # ! ? ellipsis, or a closed quotation: a capital (or digit, quote) starts a new sentence
         return not (punct in ("...", "\u2026") and nxt.isdigit())
     start = m.start()
-    tok_start = _token_start(text, start)
+    tok_start = _token_start(view, start)
     token = text[tok_start:start].lstrip(_OPENERS)
     if not token:
         return True
@@ -113,13 +127,13 @@ def _punct_ends_sentence(
         return False  # "U.S.", "e.g." not in the list
     if german and token[-1].isdigit():
         if token.isdigit() and len(token) <= 3:
-            return _german_number_ends_sentence(text, tok_start, nxt)
+            return _german_number_ends_sentence(text, view, tok_start, nxt)
         if _DAY_MONTH.match(token):
             return False  # "am 11.11. Präsident ..."
     return True
 
 
-def _german_number_ends_sentence(text: str, tok_start: int, nxt: str) -> bool:
+def _german_number_ends_sentence(text: str, view: DocView, tok_start: int, nxt: str) -> bool:
     """Ordinals: "der 3. Platz", "am 6. Januar", "Am 6. Januar"; an end: "Platz 3. Der ..."."""
     if nxt.isdigit():
         return False  # "6. 1. 2022"
@@ -129,7 +143,7 @@ def _german_number_ends_sentence(text: str, tok_start: int, nxt: str) -> bool:
     if i < 0 or text[i] == "\n":
         return False  # a number opening a line: a list item or an ordinal
     prev_end = i + 1
-    prev_start = _token_start(text, prev_end)
+    prev_start = _token_start(view, prev_end)
     prev = text[prev_start:prev_end].lstrip(_OPENERS)
     if not prev or not prev[0].isupper() or prev[-1] in ",;:(":
         return False  # "der 3. Platz", "Champions League, 3. Runde"
@@ -140,18 +154,18 @@ def _german_number_ends_sentence(text: str, tok_start: int, nxt: str) -> bool:
     return not (j < 0 or text[j] in _SENTENCE_END)
 
 
-def _token_start(text: str, pos: int) -> int:
-    lo = max(0, pos - 60)
-    return (
-        max(
-            text.rfind(" ", lo, pos),
-            text.rfind("\n", lo, pos),
-            text.rfind("\t", lo, pos),
-            text.rfind("\xa0", lo, pos),
-            lo - 1,
-        )
-        + 1
-    )
+def _token_start(view: DocView, pos: int) -> int:
+    """Start of the word ending at ``pos``: the tokens that touch each other without space
+    ("(U.S", "z.B"); ``pos`` itself when whitespace comes before it."""
+    if pos <= 0 or not view.idx:
+        return pos
+    idx, ends, texts = view.idx, view.ends, view.texts
+    i = view.tok_at(pos - 1)
+    if not idx[i] < pos <= ends[i] or texts[i].isspace():
+        return pos
+    while i > 0 and ends[i - 1] == idx[i] and not texts[i - 1].isspace():
+        i -= 1
+    return idx[i]
 
 
 def _line_break_ends_sentence(text: str, pos: int) -> bool:

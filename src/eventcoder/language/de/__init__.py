@@ -17,10 +17,11 @@ class German(Language):
     verb_second = True
     hyphen_compounds = True
     role_name_appositions = True
+    unknown_names = True
     local_nominal_negation = True
     thousands_separator = "."
     ordinal_dot_dates = True
     infinitive_marker = "zu"
     infinitive_reach = 2
     max_pattern_gap = 12
-    trigger_filters = Language.trigger_filters + ("attributive_participle",)
+    trigger_filters = Language.trigger_filters + ("attributive_participle", "question", "clause_modal", "nominal_in_phrase")

@@ -17,9 +17,14 @@ class English(Language):
     titles_in_names = True
     one_event_per_sentence = True
     generic_verbs_need_actors = True
+    acts_need_source = True
+    generated_need_both = True
+    restatements = True
     dictionary_coded = True
     day_first_dates = False
+    postal_region_codes = True
     infinitive_marker = "to"
     trigger_filters = Language.trigger_filters + (
-        "noun_use", "name_use", "mishap", "attributive_ed",
+        "noun_use", "name_use", "mishap", "attributive_ed", "question", "hypothetical",
+        "purpose_infinitive", "nominal_in_phrase", "natural_death", "released_document",
     )

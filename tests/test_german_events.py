@@ -1,0 +1,142 @@
+"""German events by the codebook: meetings need a partner, questions and possibilities are no
+events, speech acts without a named addressee address the source's own authorities, subjects
+after a preposed quote, infinitives after "würde" are no passives, verb frames of criticism
+and refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.coding import get_coder
+from eventcoder.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return get_coder()
+
+
+def code(coder, text: str) -> list[Event]:
+    return coder.code(Article(text=text, lang="de", published="2016-05-04"))
+
+
+def types(events: list[Event]) -> list[str]:
+    return [e.type for e in events]
+
+
+def one(events: list[Event], ptype: str) -> Event:
+    hits = [e for e in events if e.type == ptype]
+    assert hits, f"no {ptype} in {types(events)}"
+    return hits[0]
+
+
+def texts(actors) -> list[str]:
+    return [a.text for a in actors]
+
+
+def test_a_visit_without_a_partner_is_no_meeting(coder) -> None:
+    assert "CONSULT" not in types(code(coder, "Die Schüler besuchen die Schule in Graz."))
+    ev = one(code(coder, "Der Kanzler traf den französischen Präsidenten in Wien."), "CONSULT")
+    assert {a.country for a in ev.target} == {"FRA"}
+
+
+def test_an_organisation_meets_its_members(coder) -> None:
+    ev = one(code(coder, "Die Arabische Liga kündigte für Dienstag ein Krisentreffen an."), "CONSULT")
+    assert {a.country for a in ev.target} == {"ARL"}
+
+
+def test_the_place_of_a_meeting_is_no_partner(coder) -> None:
+    ev = one(code(coder, "Putin und Merkel trafen sich in Berlin."), "CONSULT")
+    assert texts(ev.source) == ["Putin"] and texts(ev.target) == ["Merkel"]
+
+
+def test_a_question_is_no_event(coder) -> None:
+    assert code(coder, "Wird die Polizei die Demonstration in Graz verbieten?") == []
+    assert types(code(coder, "Die Polizei hat die Demonstration in Graz verboten.")) == ["COERCE"]
+
+
+def test_a_possibility_is_no_event(coder) -> None:
+    assert code(coder, "Die Polizei könnte die Demonstration in Graz verbieten.") == []
+    assert types(code(coder, "Die Polizei hat die Demonstration in Graz verboten.")) == ["COERCE"]
+
+
+def test_a_conditional_is_no_event_but_reported_speech_is(coder) -> None:
+    text = "Wenn die Lage eskaliert, würde die Regierung die Opposition scharf kritisieren."
+    assert "ACCUSE" not in types(code(coder, text))
+    text = "Der Sprecher sagte, die Regierung würde die Opposition scharf kritisieren."
+    assert "ACCUSE" in types(code(coder, text))
+
+
+def test_an_infinitive_after_wuerde_is_no_passive(coder) -> None:
+    ev = one(code(coder, "Der Sprecher sagte, die Regierung würde die Opposition kritisieren."), "ACCUSE")
+    assert texts(ev.source) == ["Regierung"] and texts(ev.target) == ["Opposition"]
+    ev = one(code(coder, "Die Opposition wurde von der Regierung kritisiert."), "ACCUSE")
+    assert texts(ev.source) == ["Regierung"] and texts(ev.target) == ["Opposition"]
+
+
+def test_criticism_without_a_named_target_addresses_the_own_authorities(coder) -> None:
+    ev = one(code(coder, "Die NEOS kritisierten das neue Schulgesetz scharf."), "ACCUSE")
+    assert [(a.country, a.sector, a.start) for a in ev.target] == [("AUT", "GOV", None)]
+    ev = one(code(coder, "Die NEOS kritisierten die FPÖ scharf."), "ACCUSE")
+    assert texts(ev.target) == ["FPÖ"]  # a named target is kept, nothing inferred
+
+
+def test_the_subject_follows_the_verb_after_a_quote(coder) -> None:
+    text = "Das werden wir nicht hinnehmen, droht der türkische Premier Ahmet Demiroglu."
+    ev = one(code(coder, text), "THREATEN")
+    assert {a.country for a in ev.source} == {"TUR"}
+    # an object with its article after a verb-first clause is no subject
+    text = "Der Kanzler kam am Montag an, kritisierte den Präsidenten der Türkei."
+    ev = one(code(coder, text), "ACCUSE")
+    assert texts(ev.source) == ["Kanzler"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype", "target"),
+    [
+        ("Der Kanzler wandte sich gegen die Pläne der ÖVP.", "ACCUSE", "ÖVP"),
+        ("Die NEOS gingen mit der ÖVP hart ins Gericht.", "ACCUSE", "ÖVP"),
+        ("Die KPÖ erteilte der FPÖ eine Absage.", "REJECT", "FPÖ"),
+        ("Die Grünen haben sich gegen die FPÖ ausgesprochen.", "REJECT", "FPÖ"),
+        ("Die Grünen sprachen sich für die SPÖ aus.", "SUPPORT", "SPÖ"),
+    ],
+)
+def test_frames_of_criticism_refusal_and_support(coder, text, ptype, target) -> None:
+    ev = one(code(coder, text), ptype)
+    assert texts(ev.target) == [target]
+
+
+def test_violating_a_law_hurts_nobody(coder) -> None:
+    assert "ASSAULT" not in types(code(coder, "Die Landesregierung verletzt damit das Völkerrecht."))
+    ev = one(code(coder, "Die Soldaten verletzten zwei Demonstranten."), "ASSAULT")
+    assert texts(ev.target) == ["Demonstranten"]
+
+
+def test_a_general_norm_with_man_asks_nobody(coder) -> None:
+    text = "Der Minister sagte, man müsse die Regeln europaweit vereinheitlichen."
+    assert "REQUEST" not in types(code(coder, text))
+    text = "Der Minister sagte, die Türkei müsse die Regeln europaweit vereinheitlichen."
+    ev = one(code(coder, text), "REQUEST")
+    assert {a.country for a in ev.target} == {"TUR"}
+
+
+def test_a_motion_of_no_confidence_accuses_the_government(coder) -> None:
+    ev = one(code(coder, "Die Opposition hat einen Misstrauensantrag gegen die Regierung gestellt."), "ACCUSE")
+    assert texts(ev.source) == ["Opposition"] and texts(ev.target) == ["Regierung"]
+
+
+def test_a_judgement_in_a_quote_is_criticism_by_the_speaker(coder) -> None:
+    ev = one(code(coder, "Die Reform der Regierung ist absurd, sagte Kogler."), "ACCUSE")
+    assert texts(ev.source) == ["Kogler"] and texts(ev.target) == ["Regierung"]
+    assert "ACCUSE" not in types(code(coder, "Das Wetter war absurd heiß."))  # nobody says so
+
+
+def test_an_attack_mentioned_in_a_phrase_is_background(coder) -> None:
+    text = "Nach den Anschlägen in Paris dachte die Innenministerin über Grenzkontrollen nach."
+    assert "ASSAULT" not in types(code(coder, text))
+    assert "ASSAULT" in types(code(coder, "Bei den Anschlägen in Paris wurden 130 Menschen getötet."))
+
+
+def test_es_kam_zu_reports_the_event(coder) -> None:
+    assert "COERCE" in types(code(coder, "In der Hauptstadt kam es am Abend zu Festnahmen."))
+    assert "COERCE" not in types(code(coder, "Der Streit um die Festnahmen dauert an."))
