@@ -85,7 +85,16 @@ def test_place_adjective_as_modifier_is_a_toponym(kb):
 
 def test_language_and_plural_demonym_are_not_toponyms(kb):
     geo = geoparse(kb, "She speaks Korean and English. Koreans voted on Sunday.", "en")
-    assert not {"Korean", "Koreans"} & {m.text for m in geo.toponyms}
+    assert not {"Korean", "Koreans", "English"} & {m.text for m in geo.toponyms}
+
+
+def test_english_as_a_modifier_names_england_not_the_language(kb):
+    geo = geoparse(kb, "An English brewer bought two Welsh pubs. Lessons are taught in English.",
+                   "en")
+    found = {m.text: m for m in geo.toponyms}
+    assert (found["English"].name, found["English"].precision) == ("England", "admin1")
+    assert found["Welsh"].country == "GBR"
+    assert [m.text for m in geo.toponyms].count("English") == 1  # "in English": the language
 
 
 def test_county_named_alone_in_the_articles_country(kb):

@@ -136,3 +136,33 @@ def test_a_light_verb_with_a_protest_noun_is_the_first_verb(coder):
     found = types(coder, "Los maestros mantenían una huelga y el gobierno criticó al sindicato.")
     assert "PROTEST" in found
     assert "PROTEST" not in types(coder, "Los maestros mantenían una reunión con el ministro.")
+
+
+def test_a_crowd_gathering_in_a_public_space_is_a_rally_not_a_meeting(coder):
+    assert types(coder, "Unas 8.000 personas se reunieron el sábado en la plaza mayor.") == {
+        "PROTEST"}
+    assert types(coder, "Los ministros de Chile y Perú se reunieron el sábado en Lima.") == {
+        "CONSULT"}
+
+
+def test_walking_out_in_protest_is_a_boycott_not_a_withdrawal(coder):
+    walkout = first(coder, "La delegación de Bolivia se retiró de la cumbre en protesta por el "
+                    "discurso.", "PROTEST")
+    assert walkout.mode == "boycott"
+    assert types(coder, "Las tropas de Bolivia se retiraron de la zona fronteriza.") == {
+        "RETREAT"}
+
+
+def test_taking_a_building_camping_out_and_chaining_oneself_are_protests(coder):
+    assert types(coder, "Los estudiantes tomaron la universidad el lunes.") == {"PROTEST"}
+    assert "PROTEST" not in types(coder, "El ministro tomó la palabra en la sede del foro.")
+    assert types(coder, "Cientos de jubilados acamparon frente al Congreso.") == {"PROTEST"}
+    assert "PROTEST" not in types(coder, "Los excursionistas acamparon junto al lago.")
+    assert types(coder, "Varias madres se encadenaron a las rejas del tribunal.") == {"PROTEST"}
+
+
+def test_the_motive_of_an_ended_protest_is_no_new_protest(coder):
+    ended = "La activista puso fin el lunes a la huelga de hambre que inició para protestar."
+    assert types(coder, ended) == {"RETREAT"}
+    rejected = "El sindicato rechazó el plan del gobierno para protestar contra los despidos."
+    assert types(coder, rejected) == {"REJECT", "PROTEST"}

@@ -470,9 +470,15 @@ def _motives(
     view: DocView, here: list[TriggerMatch], main: TriggerMatch, g: Grammar
 ) -> list[TriggerMatch]:
     """The first trigger of another type than ``main`` in a motive adjunct ("para exigir",
-    "en protesta por"); the clause's own trigger counts when it opens such an adjunct."""
+    "en protesta por"); the clause's own trigger counts when it opens such an adjunct. When
+    ``main`` acts on an event of the adjunct's type ("puso fin a la huelga ... para protestar"),
+    the adjunct is that event's motive, not a new event."""
     for m in sorted(here, key=lambda m: m.head):
         if _opens_motive(view, m, g) and (m is main or m.entry.type != main.entry.type):
+            if m is not main and any(
+                o is not m and o.entry.type == m.entry.type and o.head in main.tokens for o in here
+            ):
+                continue
             return [m]
     return []
 
