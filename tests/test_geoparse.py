@@ -105,3 +105,34 @@ def test_county_named_alone_in_the_articles_country(kb):
     # abroad it is no evidence: the article's focus
     other = resolve_toponym(kb, "Leicestershire", "en", None, ArticleGeo([], ["USA"], focus))
     assert other.how == "focus"
+
+
+def site(kb, text: str, name: str):
+    """Place an unrecognised site by its span, as the GeoWebNews scorer does."""
+    geo = geoparse(kb, text, "en")
+    start = text.index(name)
+    return resolve_toponym(kb, name, "en", geo.mention(start, start + len(name)), geo,
+                           (start, start + len(name)))
+
+
+def test_site_in_a_town_is_at_that_town(kb):
+    text = "The choir sang at the Harmony Hall in Tulsa before a tour of Texas and Ohio."
+    r = site(kb, text, "Harmony Hall")
+    assert (r.how, r.name, r.country) == ("host", "Tulsa", "USA")
+    assert distance_km(*r.point, 36.15, -95.99) < 30
+    without = resolve_toponym(kb, "Harmony Hall", "en", None, geoparse(kb, text, "en"))
+    assert without is None or without.how != "host"  # the span is what links it
+
+
+def test_possessive_town_hosts_a_site(kb):
+    r = site(kb, "Buses stopped at Leeds's Quarry Hill depot after the storm.", "Quarry Hill depot")
+    assert (r.how, r.name) == ("host", "Leeds")
+
+
+def test_town_after_a_comma_hosts_only_when_it_ends_the_phrase(kb):
+    ends = site(kb, "The final is at the Riverside Arena, Nottingham. Tickets sold out.",
+                "Riverside Arena")
+    assert (ends.how, ends.name) == ("host", "Nottingham")
+    subject = site(kb, "Beyond the Riverside Arena, Nottingham plans two new stadiums.",
+                   "Riverside Arena")
+    assert subject is None or subject.how != "host"

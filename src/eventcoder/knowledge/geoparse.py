@@ -1,7 +1,8 @@
 """Geoparsing: find an article's toponyms and give every named place a point, in context.
 
 ``geoparse`` finds and resolves the toponyms of an article (``toponyms.resolve`` and
-``toponyms.confirm``, plus place adjectives used as modifiers: ``place_demonyms.tsv``) and sums up its geography in an :class:`ArticleGeo`: its countries, its
+``toponyms.confirm``, plus place adjectives used as modifiers: ``place_demonyms.tsv``) and
+sums up its geography in an :class:`ArticleGeo`: its countries, its
 focus (the most mentioned town in its most mentioned state and country), the state its towns
 are in and its main country. ``resolve_toponym`` then places one name of the article, by the
 first of these that applies:
@@ -9,12 +10,15 @@ first of these that applies:
 1. ``union``: an organisation placed like a territory ("EU"): its region's point;
 2. ``mention``: the name's own resolved mention (a small town abroad in an article about one
    main country is an unlisted place of that country: the focus);
-3. ``region``: a town of that name in the article's state ("Franklin" in a Tennessee story);
-4. ``gazetteer``: the gazetteer with the article's countries as context (an unconfirmed
+3. ``host``: a site named with the town it is in, right before or after it ("the Rialto
+   Theatre in Tulsa", "Leeds's bus station"; words from ``place_cues.tsv``; needs the
+   name's ``span``);
+4. ``region``: a town of that name in the article's state ("Franklin" in a Tennessee story);
+5. ``gazetteer``: the gazetteer with the article's countries as context (an unconfirmed
    village, or a small town abroad, is rather the focus); else ``division``: a county of
    that exact name in one of the article's countries ("Leicestershire");
-5. ``inner``: a place named inside the name ("Manila Cathedral");
-6. ``focus``: the article's focus; for an article that names no place, ``actors``: the
+6. ``inner``: a place named inside the name ("Manila Cathedral");
+7. ``focus``: the article's focus; for an article that names no place, ``actors``: the
    country its actors are most often from ("Russian officials").
 
 >>> from eventcoder.knowledge import load_knowledge_base
@@ -38,7 +42,14 @@ from typing import Any
 
 from eventcoder.knowledge.lexicon import DATA_DIR, fold, read_tsv
 from eventcoder.knowledge.mention import Mention
-from eventcoder.knowledge.toponyms import SMALL, candidates, confirm, is_toponym, union_seat
+from eventcoder.knowledge.toponyms import (
+    SMALL,
+    candidates,
+    confirm,
+    cues,
+    is_toponym,
+    union_seat,
+)
 from eventcoder.knowledge.toponyms import resolve as resolve_mentions
 from eventcoder.language import registry
 
@@ -46,7 +57,7 @@ FOREIGN_TOWN = 100_000  # a town abroad smaller than this is an unlisted namesak
 FINE = {"city": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
 # confidence of each way of resolving (the own mention uses the article resolution's margin)
 CONFIDENCE = {"union": 0.9, "mention": 0.9, "region": 0.7, "gazetteer": 0.6,
-              "division": 0.5, "inner": 0.5, "focus": 0.3, "actors": 0.2}
+              "division": 0.5, "host": 0.6, "inner": 0.5, "focus": 0.3, "actors": 0.2}
 
 Point = tuple[float, float]
 
@@ -81,6 +92,7 @@ class ArticleGeo:
     confidence: dict[tuple[int, int], float] = field(default_factory=dict)  # per span
     focus_how: str = "focus"  # "actors" when the focus is its actors' country
     resolved: list[Any] = field(default_factory=list)  # every mention, places re-chosen
+    text: str = ""  # the article
 
     def mention(self, start: int, end: int) -> Any | None:
         """The toponym mention at exactly this span, or None."""
@@ -105,7 +117,7 @@ def geoparse(kb: Any, text: str, lang: str = "en", mentions: Sequence[Any] | Non
     extra = demonym_places(kb, text, resolved, lang)
     tops = sorted([*found, *extra], key=lambda m: m.start) if extra else found
     return ArticleGeo(tops, context_countries(found), focus, article_region(found),
-                      main_country(found), conf, how, resolved)
+                      main_country(found), conf, how, resolved, text)
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
@@ -150,9 +162,10 @@ def demonym_places(kb: Any, text: str, mentions: Sequence[Any],
 
 
 def resolve_toponym(kb: Any, name: str, lang: str, mention: Any | None,
-                    geo: ArticleGeo) -> Resolution | None:
+                    geo: ArticleGeo, span: tuple[int, int] | None = None) -> Resolution | None:
     """Where the toponym ``name`` (its confirmed ``mention``, or None when it was not
-    recognised) of an article with geography ``geo`` is, or None (see the module)."""
+    recognised) of an article with geography ``geo`` is, or None (see the module).
+    ``span``: its character offsets in the article, for the town a site is named with."""
     focus = _at_focus(geo)
     seat = union_seat(kb, mention) if mention is not None else None
     if seat is not None:  # "EU": the point of Europe
@@ -166,6 +179,10 @@ def resolve_toponym(kb: Any, name: str, lang: str, mention: Any | None,
         conf = geo.confidence.get((mention.start, mention.end), CONFIDENCE["mention"])
         return Resolution(loc.lat, loc.lon, loc.precision, conf, "mention", loc.name,
                           loc.country)
+    host = _host(geo, span or ((mention.start, mention.end) if mention is not None else None),
+                 lang)
+    if host is not None:
+        return host
     if geo.region is not None:  # a town of the article's state ("Franklin")
         eids = candidates(kb, name, lang) or kb.tables.stopped.get(fold(name), [])
         local = [kb.entries[e] for e in eids
@@ -197,6 +214,36 @@ def resolve_toponym(kb: Any, name: str, lang: str, mention: Any | None,
         return Resolution(loc.lat, loc.lon, loc.precision, CONFIDENCE[how], how, loc.name,
                           loc.country)
     return focus
+
+
+_PHRASE_END = re.compile(r"\s*(?:[.,;:()\n]|$)")
+
+
+def _host(geo: ArticleGeo, span: tuple[int, int] | None, lang: str) -> Resolution | None:
+    """The town a site at ``span`` is named with: "X in Y", "X at Y", "X, Y" or "Y's X"
+    (``host`` and ``host_of`` cues), when Y is a resolved town or county."""
+    if span is None or not geo.text:
+        return None
+    code = registry.get(lang).code if registry.is_supported(lang) else None
+    start, end = span
+    for m in geo.toponyms:
+        if m.lat is None or m.kind != "place" or m.precision not in ("city", "admin2"):
+            continue
+        if geo.main and m.country != geo.main:
+            continue  # a town abroad is rather a misread namesake
+        if end <= m.start <= end + 8:
+            gap = geo.text[end:m.start].strip().lower()
+            # "X, Y" only when Y ends the phrase ("the Odeon, Leeds."), not "X, Y said"
+            linked = gap in cues("host", code) or gap == "," and _PHRASE_END.match(
+                geo.text, m.end) is not None
+        elif start - 3 <= m.end <= start:
+            linked = geo.text[m.end:start].strip().lower() in cues("host_of", code)
+        else:
+            continue
+        if linked:
+            return Resolution(m.lat, m.lon, m.precision, CONFIDENCE["host"], "host", m.name,
+                              m.country)
+    return None
 
 
 def _division(kb: Any, name: str, geo: ArticleGeo) -> Resolution | None:

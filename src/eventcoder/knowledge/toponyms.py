@@ -64,6 +64,11 @@ def _kind(kind: str, lang: str | None) -> frozenset[str]:
                      if r["kind"] == kind and (lang is None or r["lang"] == lang))
 
 
+def cues(kind: str, lang: str | None) -> frozenset[str]:
+    """The lower-cased ``place_cues.tsv`` cues of one kind for a language (None: all)."""
+    return _kind(kind, lang)
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
