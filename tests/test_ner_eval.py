@@ -126,3 +126,12 @@ def test_organisation_patterns():
 
 def test_names_inside_words_are_not_entities():
     assert not _tags("Ein Sprecher der EU-Kommission sagte das .")
+
+
+def test_a_name_defined_with_its_acronym_is_an_organisation():
+    tags = _tags("Der Verband Quendliner Kleinbrauer ( VQK ) kritisierte die Steuer .")
+    assert {("Verband Quendliner Kleinbrauer", "ORG"), ("VQK", "ORG")} <= tags
+    # one word before the bracket is a term, and letters that do not spell it link nothing
+    assert not _tags("Das Gas enthält Quarzylchloride ( QC ) in Spuren .")
+    assert ("Verband Quendliner Kleinbrauer", "ORG") not in _tags(
+        "Der Verband Quendliner Kleinbrauer ( ZZX ) kritisierte die Steuer .")

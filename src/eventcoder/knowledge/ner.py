@@ -14,7 +14,8 @@ rules driven by the word lists of ``data/ner_rules.yaml`` and the name lists:
   already seen in a full name.
 * ORG: a capitalised phrase ending in an organisation word ("... AG", "... Verlag"), club
   prefixes ("FC ..."), kind-of-organisation noun + name ("Firma X"), institution + "für ..."
-  ("Landesamt für Statistik"), organisation word + place ("Universität Heidelberg"), acronyms.
+  ("Landesamt für Statistik"), organisation word + place ("Universität Heidelberg"), acronyms,
+  names defined with their acronym ("... ( BfB )": ``ner_acronyms``).
 * LOC: streets, landmarks named after someone ("Marienkapelle"), "St. X", place word + name
   ("Gemeinde X"), towns after "in"/"nach"/"aus", joined places ("Köln/Bonn").
 
@@ -31,6 +32,7 @@ from typing import Any
 import yaml
 
 from eventcoder.knowledge.matcher import lookup
+from eventcoder.knowledge.ner_acronyms import defined_acronyms
 from eventcoder.knowledge.ner_tokens import ner_tokens as _tokens
 from eventcoder.knowledge.toponyms import SMALL, confirm
 
@@ -141,6 +143,7 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans.extend((s, e, "PER", 2) for s, e in _initial_rule(tokens))
     spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(kb, tokens))
     spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(kb, tokens))
+    spans.extend((s, e, "ORG", 2) for s, e in defined_acronyms(tokens))  # "Name ( NA )"
     spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
     taken: set[int] = set()
     out = set()
