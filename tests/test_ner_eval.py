@@ -135,3 +135,10 @@ def test_a_name_defined_with_its_acronym_is_an_organisation():
     assert not _tags("Das Gas enthält Quarzylchloride ( QC ) in Spuren .")
     assert ("Verband Quendliner Kleinbrauer", "ORG") not in _tags(
         "Der Verband Quendliner Kleinbrauer ( ZZX ) kritisierte die Steuer .")
+
+
+def test_a_type_noun_before_a_named_organisation_is_not_part_of_the_name():
+    assert ("Quendel Radio", "ORG") in _tags("Der Spartensender Quendel Radio sendet Jazz .")
+    assert ("Quendel Radio", "ORG") in _tags("Das Quendel Radio sendet Jazz .")
+    assert not any("Spartensender" in name for name, _label in
+                   _tags("Der Spartensender Quendel Radio sendet Jazz ."))

@@ -487,7 +487,7 @@ def _org_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
                 and (t in r["media_heads"] or not _demonym(kb, tokens[i - 1])):
             j = i - 1  # "Berliner Zeitung" is a name, "Schweizer Polizei" is not
             while j > 0 and _name_word(tokens[j - 1]) and i - j < 4 \
-                    and tokens[j - 1] not in r["org_types"] \
+                    and not _type_noun(tokens[j - 1]) \
                     and (t in r["media_heads"] or not _demonym(kb, tokens[j - 1])):
                 j -= 1
             end = i + 1
@@ -509,8 +509,7 @@ def _org_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
         elif t in r["org_before_place"] and i + 1 < n and _name_word(tokens[i + 1]) \
                 and not tokens[i + 1].lower().endswith(r["noun_endings"]):
             yield _adjectives_before(tokens, i), i + 2, 3
-        elif (t in r["org_types"] or (t[:1].isupper() and r["org_type_re"].search(t))) \
-                and i + 1 < n and (span := _name_after(tokens, i + 1)):
+        elif _type_noun(t) and i + 1 < n and (span := _name_after(tokens, i + 1)):
             yield *span, 2
         elif _ACRONYM.match(t) and t not in r["not_org_acronyms"]:
             j = i + 1
@@ -530,6 +529,11 @@ def _org_rule(kb, tokens: list[str]) -> Iterator[tuple[int, int, int]]:
             while j > 0 and _name_word(tokens[j - 1]) and i - j < 3:
                 j -= 1
             yield j, _complement_end(kb, tokens, i + 2), 3
+
+
+def _type_noun(t: str) -> bool:
+    """A kind-of-organisation noun ("Firma", "Spartensender"): before a name, not in it."""
+    return t in rules()["org_types"] or (t[:1].isupper() and bool(rules()["org_type_re"].search(t)))
 
 
 def _demonym(kb, t: str) -> bool:
