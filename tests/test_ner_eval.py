@@ -142,3 +142,12 @@ def test_a_type_noun_before_a_named_organisation_is_not_part_of_the_name():
     assert ("Quendel Radio", "ORG") in _tags("Das Quendel Radio sendet Jazz .")
     assert not any("Spartensender" in name for name, _label in
                    _tags("Der Spartensender Quendel Radio sendet Jazz ."))
+
+
+def test_numbered_roads_are_places():
+    assert ("A 7", "LOC") in _tags("Der Stau auf der A 7 reichte weit .")
+    assert ("B27", "LOC") in _tags("Auf der B27 krachte es .")
+    assert ("A 113", "LOC") in _tags("Die Autobahn A 113 ist gesperrt .")
+    # an aircraft type and a grade are no roads
+    assert not _tags("Der Flug mit der A380 landete .")
+    assert not _tags("Er bekam die Note A 1 nicht .")

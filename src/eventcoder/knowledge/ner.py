@@ -17,7 +17,7 @@ rules driven by the word lists of ``data/ner_rules.yaml`` and the name lists:
   ("Landesamt für Statistik"), organisation word + place ("Universität Heidelberg"), acronyms,
   names defined with their acronym ("... ( BfB )": ``ner_acronyms``).
 * LOC: streets, landmarks named after someone ("Marienkapelle"), "St. X", place word + name
-  ("Gemeinde X"), towns after "in"/"nach"/"aus", joined places ("Köln/Bonn").
+  ("Gemeinde X"), towns after "in"/"nach"/"aus", joined places ("Köln/Bonn"), numbered roads.
 
 Overlaps are resolved by rule priority, then length (outer spans, as GermEval scores them).
 """
@@ -33,6 +33,7 @@ import yaml
 
 from eventcoder.knowledge.matcher import lookup
 from eventcoder.knowledge.ner_acronyms import defined_acronyms
+from eventcoder.knowledge.ner_places import numbered_roads, town_names
 from eventcoder.knowledge.ner_tokens import ner_tokens as _tokens
 from eventcoder.knowledge.toponyms import SMALL, confirm
 
@@ -51,17 +52,6 @@ def tag_entities(text: str, lang: str = "de", date: str | None = None
     toks = _tokens(text)
     spans = predict(load_knowledge_base(), [text[s:e] for s, e in toks], lang, date)
     return sorted((toks[s][0], toks[e - 1][1], label) for s, e, label in spans)
-
-
-@lru_cache(maxsize=1)
-def town_names() -> frozenset[str]:
-    """Names of towns with 500+ inhabitants (GeoNames), for "in/nach/aus + town"."""
-    import gzip
-
-    from eventcoder.knowledge.lexicon import DATA_DIR
-
-    with gzip.open(DATA_DIR / "town_names.txt.gz", "rt", encoding="utf-8") as f:
-        return frozenset(s.rstrip("\n") for s in f if not s.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +134,9 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans.extend((s, e, "ORG", p) for s, e, p in _org_rule(kb, tokens))
     spans.extend((s, e, "LOC", p) for s, e, p in _loc_rule(kb, tokens))
     spans.extend((s, e, "ORG", 2) for s, e in defined_acronyms(tokens))  # "Name ( NA )"
+    r = rules()
+    spans.extend((s, e, "LOC", 1) for s, e in numbered_roads(
+        tokens, r["road_prefixes"], r["determiners"] | r["function_words"], r["road_words"]))
     spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
     taken: set[int] = set()
     out = set()
