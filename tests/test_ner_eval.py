@@ -151,3 +151,10 @@ def test_numbered_roads_are_places():
     # an aircraft type and a grade are no roads
     assert not _tags("Der Flug mit der A380 landete .")
     assert not _tags("Er bekam die Note A 1 nicht .")
+
+
+def test_a_list_item_next_to_a_place_is_a_place():
+    tags = _tags("Der Bus hält in Kehl , Marbrunn , Stuttgart und Ulm .")
+    assert ("Marbrunn", "LOC") in tags
+    # the same word in a list without a place is not made one
+    assert ("Marbrunn", "LOC") not in _tags("Es sangen Lotte , Marbrunn , Quendel und Jo .")

@@ -33,7 +33,7 @@ import yaml
 
 from eventcoder.knowledge.matcher import lookup
 from eventcoder.knowledge.ner_acronyms import defined_acronyms
-from eventcoder.knowledge.ner_places import numbered_roads, town_names
+from eventcoder.knowledge.ner_places import listed_places, numbered_roads, town_names
 from eventcoder.knowledge.ner_tokens import ner_tokens as _tokens
 from eventcoder.knowledge.toponyms import SMALL, confirm
 
@@ -144,7 +144,9 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
         if taken.isdisjoint(range(s, e)):
             taken.update(range(s, e))
             out.add((s, e, label))
-    return out | set(_propagate(tokens, out, taken))
+    listed = set(listed_places(tokens, out, taken, _bare_name))  # "X , Y , Z"
+    taken.update(s for s, _e, _label in listed)
+    return out | listed | set(_propagate(tokens, out, taken))
 
 
 def _propagate(tokens: list[str], found: set[tuple[int, int, str]], taken: set[int]

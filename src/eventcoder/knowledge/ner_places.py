@@ -1,5 +1,5 @@
-"""Place helpers of the rule-based NER (``eventcoder.knowledge.ner``): the town list and
-numbered roads.
+"""Place helpers of the rule-based NER (``eventcoder.knowledge.ner``): the town list,
+numbered roads and places in lists.
 
 A numbered road ("die A 7", "der B27", "Autobahn A 113") is a named place: a road prefix
 (``road_prefixes`` of ``ner_rules.yaml``) with a number, after a determiner, a preposition
@@ -10,7 +10,7 @@ since "der A380" is rather an aircraft.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 
 _NUMBER = re.compile(r"^\d{1,3}\.?$")
@@ -42,3 +42,21 @@ def numbered_roads(tokens: list[str], prefixes: Collection[str], before: Collect
             continue
         if prev in road_words or (len(digits) <= 2 and prev.lower() in before):
             yield i, end
+
+
+_LINKS = frozenset({",", "und", "and", "−", "–", "-"})
+_ITEM_END = frozenset({",", "und", "and", "−", "–", "-", ".", ")", ";", ":"})
+
+
+def listed_places(tokens: list[str], found: set[tuple[int, int, str]], taken: set[int],
+                  name_like: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """One-word list items next to a place in the list ("Abend , Beispielort , Morgen"):
+    an untagged ``name_like`` word between list links whose neighbour item is a place."""
+    starts = {s for s, _e, label in found if label == "LOC"}
+    ends = {e for _s, e, label in found if label == "LOC"}
+    n = len(tokens)
+    for i in range(1, n - 1):
+        if i in taken or tokens[i - 1] not in _LINKS or tokens[i + 1] not in _ITEM_END:
+            continue
+        if (i - 1 in ends or i + 2 in starts) and name_like(tokens[i]):
+            yield i, i + 1, "LOC"
