@@ -79,6 +79,7 @@ def rules() -> dict[str, Any]:
     data = yaml.safe_load((DATA_DIR / "ner_rules.yaml").read_text("utf-8"))
     out: dict[str, Any] = {k: set(v) for k, v in data.items()}
     out["noun_endings"] = tuple(data["noun_endings"])
+    out["road_after"] = out["determiners"] | out["function_words"]  # "der A 7", "auf A 7"
     out["suffix_re"] = re.compile(r"(?<=.{3})(" + "|".join(sorted(data["org_suffixes"])) + ")$")
     out["loc_re"] = re.compile(r"(?<=.{3})(" + "|".join(map(re.escape, data["loc_suffixes"]))
                                + ")$")
@@ -136,7 +137,7 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
     spans.extend((s, e, "ORG", 2) for s, e in defined_acronyms(tokens))  # "Name ( NA )"
     r = rules()
     spans.extend((s, e, "LOC", 1) for s, e in numbered_roads(
-        tokens, r["road_prefixes"], r["determiners"] | r["function_words"], r["road_words"]))
+        tokens, r["road_prefixes"], r["road_after"], r["road_words"]))
     spans.sort(key=lambda x: (-x[3], x[0] - x[1]))
     taken: set[int] = set()
     out = set()
