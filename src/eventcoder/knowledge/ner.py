@@ -145,7 +145,7 @@ def predict(kb, tokens: list[str], lang: str = "de", date: str | None = None
         if taken.isdisjoint(range(s, e)):
             taken.update(range(s, e))
             out.add((s, e, label))
-    listed = set(listed_places(tokens, out, taken, _bare_name))  # "X , Y , Z"
+    listed = set(listed_places(tokens, out, taken, _bare_name, r["list_words"]))  # "X , Y"
     taken.update(s for s, _e, _label in listed)
     return out | listed | set(_propagate(tokens, out, taken))
 

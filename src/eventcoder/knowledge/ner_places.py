@@ -44,19 +44,23 @@ def numbered_roads(tokens: list[str], prefixes: Collection[str], before: Collect
             yield i, end
 
 
-_LINKS = frozenset({",", "und", "and", "−", "–", "-"})
-_ITEM_END = frozenset({",", "und", "and", "−", "–", "-", ".", ")", ";", ":"})
+_LINK_MARKS = frozenset({",", "−", "–", "-"})
+_END_MARKS = frozenset({".", ")", ";", ":"})
 
 
 def listed_places(tokens: list[str], found: set[tuple[int, int, str]], taken: set[int],
-                  name_like: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+                  name_like: Callable[[str], bool], link_words: Collection[str]
+                  ) -> Iterator[tuple[int, int, str]]:
     """One-word list items next to a place in the list ("Abend , Beispielort , Morgen"):
-    an untagged ``name_like`` word between list links whose neighbour item is a place."""
+    an untagged ``name_like`` word between list links (commas, dashes, ``link_words``)
+    whose neighbour item is a place."""
+    links = _LINK_MARKS | frozenset(link_words)
+    ends_item = links | _END_MARKS
     starts = {s for s, _e, label in found if label == "LOC"}
     ends = {e for _s, e, label in found if label == "LOC"}
     n = len(tokens)
     for i in range(1, n - 1):
-        if i in taken or tokens[i - 1] not in _LINKS or tokens[i + 1] not in _ITEM_END:
+        if i in taken or tokens[i - 1] not in links or tokens[i + 1] not in ends_item:
             continue
         if (i - 1 in ends or i + 2 in starts) and name_like(tokens[i]):
             yield i, i + 1, "LOC"

@@ -58,15 +58,10 @@ def _cues(lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...], frozenset
 
 
 @cache
-def _kind(kind: str, lang: str | None) -> frozenset[str]:
+def cues(kind: str, lang: str | None) -> frozenset[str]:
     """The cues of one kind (``weak``, ``speech``) for a language (None: all)."""
     return frozenset(r["cue"].lower() for r in read_tsv(DATA_DIR / "place_cues.tsv")
                      if r["kind"] == kind and (lang is None or r["lang"] == lang))
-
-
-def cues(kind: str, lang: str | None) -> frozenset[str]:
-    """The lower-cased ``place_cues.tsv`` cues of one kind for a language (None: all)."""
-    return _kind(kind, lang)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -75,7 +70,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 def person_names(text: str, kb: Any, lang: str | None, wanted: frozenset[str]) -> frozenset[str]:
     """The ``wanted`` one-word names that the article uses for a person: after a given name
     ("Dewly Nelson") or next to a verb of saying ("said Nelson", "Nelson says")."""
-    speech = _kind("speech", lang)
+    speech = cues("speech", lang)
     first = kb.tables.first_names
     words = _WORD.findall(text)
     out = set()
@@ -341,7 +336,7 @@ def _cue_words(lang: str | None, weak: bool) -> tuple[tuple[str, ...], tuple[str
     """(prepositions, every cue before a name) for :func:`_cue_before`, built once."""
     prep, before, _after = _cues(lang)
     if weak:  # "of": a cue for a name ("the Republic of X"), not for a common noun
-        prep = (*prep, *_kind("weak", lang))
+        prep = (*prep, *cues("weak", lang))
     return prep, (*before, *prep)
 
 
