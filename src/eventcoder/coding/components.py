@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventcoder.coding import attributes
 from eventcoder.coding.doc import DocView, EventContext
+from eventcoder.coding.elaboration import fold_elaborations
 from eventcoder.coding.events import ArticleCoder, _drop_restatements
 from eventcoder.model import Event
 
@@ -141,7 +142,8 @@ def factuality(stages: Stages, doc: Doc) -> None:
 def merge(stages: Stages, doc: Doc) -> None:
     """One event per type and sentence when the actors agree (the most confident one keeps
     its evidence and takes the others' missing fields); with the ``restatements`` hook, a
-    later source-less event of a type already coded is dropped."""
+    later source-less event of a type already coded is dropped; a later one that tells more
+    about it ("drei weitere wurden verletzt") is folded into it (``coding/elaboration.py``)."""
     out: list[tuple[Event, EventContext]] = []
     pairs = list(zip(doc.events, doc.event_context, strict=True))
     i = 0
@@ -159,5 +161,6 @@ def merge(stages: Stages, doc: Doc) -> None:
     if stages.language.restatements:
         ctx_of = {id(ev): ctx for ev, ctx in out}
         out = [(ev, ctx_of[id(ev)]) for ev in _drop_restatements([ev for ev, _ in out])]
+    out = fold_elaborations(out, doc.view, doc.triggers, stages.coder.g)
     doc.events = [ev for ev, _ in out]
     doc.event_context = [ctx for _, ctx in out]

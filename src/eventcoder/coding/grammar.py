@@ -42,6 +42,8 @@ class Grammar:
     between: frozenset[str]  # "zwischen X und Y": the first is the source, the rest the target
     object_article: frozenset[str]  # "den", "dem", "einen": articles of objects, not subjects
     impersonal: frozenset[str]  # "man", "one": a general subject (a statement, no demand)
+    additive: frozenset[str]  # "weitere", "zudem": the clause adds to an event told before
+    definite: frozenset[str]  # "den", "the": before a trigger noun, the act is known already
     agent: tuple[str, ...]  # prepositions of a passive's agent ("von", "durch", "by")
     language: Language  # the grammatical hooks (clause order, case, particles)
 

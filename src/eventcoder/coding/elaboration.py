@@ -1,0 +1,105 @@
+"""Later sentences that tell more about an event already coded, not of a new one.
+
+The codebook codes one event per act; the numbers stated for it are its numbers. News reports
+an attack once and then adds to it: "Drei weitere wurden verletzt", "Zudem wurde dabei ein
+Passant getötet", "Bei den Angriffen wurden 40 Menschen verletzt". Two marks of such an
+elaboration are read from the clause (``grammar.tsv``):
+
+- ``additive``: words that add to something said before ("weitere", "zudem", "another").
+- ``definite``: a definite or demonstrative determiner right before a trigger noun of the
+  event's own type ("den Angriffen", "the attack"): the act is known to the reader.
+
+An elaboration without an actor of its own is folded into the latest earlier event of its type
+in an earlier sentence: that event takes the numbers it lacks, and the elaboration is dropped.
+A new attack is introduced as new ("ein Anschlag", "an attack") and stays an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventcoder.coding.defaults import STANDALONE
+from eventcoder.coding.doc import DocView, EventContext
+from eventcoder.coding.grammar import Grammar
+from eventcoder.coding.triggers import TriggerMatch
+from eventcoder.model import Event
+
+COUNTS = ("dead", "injured", "arrested", "dead_text", "injured_text", "arrested_text", "victims")
+NOUN_REACH = 2  # words between the determiner and the trigger noun ("den schweren Angriffen")
+
+
+def fold_elaborations(
+    pairs: Sequence[tuple[Event, EventContext]],
+    view: DocView,
+    triggers: Sequence[TriggerMatch],
+    g: Grammar,
+) -> list[tuple[Event, EventContext]]:
+    """``pairs`` without the elaborations of earlier events (their numbers go to them)."""
+    if not g.additive and not g.definite:
+        return list(pairs)
+    heads: dict[int, set[str]] = {}
+    for m in triggers:
+        heads.setdefault(m.head, set()).add(m.entry.type)
+    out: list[tuple[Event, EventContext]] = []
+    for ev, ctx in pairs:
+        earlier = _earlier_event(out, ev, ctx)
+        if earlier is not None and not _elsewhere(ev, ctx, earlier) \
+                and _elaborates(ev, ctx, view, heads, g):
+            _take_counts(earlier, ev)
+            continue
+        out.append((ev, ctx))
+    return out
+
+
+def _earlier_event(
+    out: Sequence[tuple[Event, EventContext]], ev: Event, ctx: EventContext
+) -> Event | None:
+    """The latest event of ``ev``'s type in an earlier sentence, when ``ev`` may fold into it
+    (a protest, attack, coercion or mobilisation without an actor read on its acting side)."""
+    if ev.type not in STANDALONE or any(a.start is not None for a in ev.source):
+        return None
+    for other, octx in reversed(out):
+        if other.type == ev.type and octx.sentence[0] < ctx.sentence[0]:
+            return other
+    return None
+
+
+def _elsewhere(ev: Event, ctx: EventContext, earlier: Event) -> bool:
+    """The event's clause names a place of its own, not the earlier event's: "weitere 25 Tote
+    bei Kämpfen in X" after an attack in Y is another act."""
+    a, b = ev.location, earlier.location
+    lo, hi = ctx.clause or ctx.sentence
+    if a is None or a.start is None or not lo <= a.start < hi:
+        return False
+    return b is None or (a.name, a.country) != (b.name, b.country)
+
+
+def _elaborates(
+    ev: Event, ctx: EventContext, view: DocView, heads: dict[int, set[str]], g: Grammar
+) -> bool:
+    """The event's clause adds to something said ("drei weitere", "zudem") or names the act
+    with a definite determiner ("bei den Angriffen"). An additive word on the trigger noun
+    itself ("weitere Proteste") introduces another act of the same kind."""
+    lo, hi = ctx.clause or ctx.sentence
+    first, last = view.tok_at(lo), view.tok_end(hi)
+    words = view.lowers
+    any_case = not g.language.capitalised_nouns  # German: only a capitalised word is a noun
+    for i in range(first, min(last, len(words))):
+        w = words[i]
+        if w not in g.additive and w not in g.definite:
+            continue
+        noun = any(
+            ev.type in heads.get(j, ()) and (any_case or view.texts[j][:1].isupper())
+            for j in range(i + 1, min(i + 2 + NOUN_REACH, last))
+        )
+        if w in g.additive and not noun:  # "weitere Demonstrationen" is another act
+            return True
+        if w in g.definite and noun:
+            return True
+    return False
+
+
+def _take_counts(earlier: Event, ev: Event) -> None:
+    for f in COUNTS:
+        if getattr(earlier, f) is None and getattr(ev, f) is not None:
+            setattr(earlier, f, getattr(ev, f))
