@@ -55,3 +55,37 @@ def test_further_protests_are_new_protests(coder) -> None:
 def test_an_elaboration_with_its_own_actor_stays_an_event(coder) -> None:
     text = ATTACK + " Zudem griffen Soldaten der Armee ein Dorf bei Herat an."
     assert len(code(coder, text, "ASSAULT")) == 2
+
+
+SHELLING = "Syrische Regierungstruppen haben am Montag ein Dorf bei Aleppo bombardiert."
+
+
+def test_a_condemnation_of_the_attack_is_aimed_at_its_perpetrators(coder) -> None:
+    for noun in ("den Angriff", "den Vorfall"):
+        (ev,) = code(coder, SHELLING + f" Die türkische Regierung verurteilte {noun} scharf.",
+                     "ACCUSE")
+        assert {a.country for a in ev.source} == {"TUR"}
+        assert {a.country for a in ev.target} == {"SYR"}
+        assert all(a.start is None for a in ev.target)  # inferred, not read
+
+
+def test_a_condemnation_of_something_else_keeps_its_own_addressee(coder) -> None:
+    (ev,) = code(coder, SHELLING + " Die türkische Regierung verurteilte die Reform scharf.",
+                 "ACCUSE")
+    assert {a.country for a in ev.target} == {"TUR"}
+
+
+def test_a_named_target_is_kept(coder) -> None:
+    text = SHELLING + " Die türkische Regierung verurteilte den Angriff auf Russland scharf."
+    assert {a.country for a in code(coder, text, "ACCUSE")[0].target} == {"RUS"}
+
+
+def test_english_condemnation_of_the_attack(coder) -> None:
+    text = ("Russian forces shelled a village near Kharkiv on Monday. "
+            "The French government condemned the attack.")
+    events = coder.code(Article(text=text, lang="en", published="2022-05-04"))
+    (ev,) = [e for e in events if e.type == "ACCUSE"]
+    assert {a.country for a in ev.target} == {"RUS"}
+    twin = coder.code(Article(text=text.replace("the attack", "the reform"), lang="en",
+                              published="2022-05-04"))
+    assert [{a.country for a in e.target} for e in twin if e.type == "ACCUSE"] == [{"FRA"}]

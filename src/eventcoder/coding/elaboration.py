@@ -12,17 +12,22 @@ elaboration are read from the clause (``grammar.tsv``):
 An elaboration without an actor of its own is folded into the latest earlier event of its type
 in an earlier sentence: that event takes the numbers it lacks, and the elaboration is dropped.
 A new attack is introduced as new ("ein Anschlag", "an attack") and stays an event.
+
+The same marks tell whom a reaction is about: "Die Regierung verurteilte den Anschlag"
+criticises who carried out the attack told before. A criticism, demand or refusal without a
+target read in the text takes the acting side of the act it names (a trigger noun of the act's
+type, or an ``event_noun`` such as "Vorfall", after a definite determiner).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from eventcoder.coding.defaults import STANDALONE
+from eventcoder.coding.defaults import ADDRESSED, STANDALONE
 from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.triggers import TriggerMatch
-from eventcoder.model import Event
+from eventcoder.model import Actor, Event
 
 COUNTS = ("dead", "injured", "arrested", "dead_text", "injured_text", "arrested_text", "victims")
 NOUN_REACH = 2  # words between the determiner and the trigger noun ("den schweren Angriffen")
@@ -103,3 +108,58 @@ def _take_counts(earlier: Event, ev: Event) -> None:
     for f in COUNTS:
         if getattr(earlier, f) is None and getattr(ev, f) is not None:
             setattr(earlier, f, getattr(ev, f))
+
+
+def aim_at_referenced_acts(
+    pairs: Sequence[tuple[Event, EventContext]],
+    view: DocView,
+    triggers: Sequence[TriggerMatch],
+    g: Grammar,
+) -> None:
+    """A reaction to an act told before ("verurteilte den Anschlag") without a target of its
+    own is aimed at that act's actors (inferred: no offsets)."""
+    if not g.definite:
+        return
+    heads: dict[int, set[str]] = {}
+    for m in triggers:
+        heads.setdefault(m.head, set()).add(m.entry.type)
+    for k, (ev, ctx) in enumerate(pairs):
+        if ev.type not in ADDRESSED or any(a.start is not None for a in ev.target):
+            continue
+        named = _named_act(ctx, view, heads, g)
+        if named is None:
+            continue
+        act = next(
+            (o for o, octx in reversed(pairs[:k]) if o.type in named and octx.sentence < ctx.sentence
+             and any(a.country for a in o.source)),
+            None,
+        )
+        if act is None:
+            continue
+        own = {a.country for a in ev.source}
+        doers = [a for a in act.source if a.country and a.country not in own]
+        if doers:
+            ev.target = [Actor(text=a.text, name=a.name, country=a.country, sector=a.sector,
+                               code=a.code) for a in doers]
+
+
+def _named_act(
+    ctx: EventContext, view: DocView, heads: dict[int, set[str]], g: Grammar
+) -> frozenset[str] | None:
+    """The types of the act a definite noun of the clause names ("den Anschlag": ASSAULT;
+    "den Vorfall": any act that needs no actor), or None."""
+    lo, hi = ctx.clause or ctx.sentence
+    first, last = view.tok_at(lo), min(view.tok_end(hi), len(view.lowers))
+    any_case = not g.language.capitalised_nouns
+    for i in range(first, last):
+        if view.lowers[i] not in g.definite:
+            continue
+        for j in range(i + 1, min(i + 2 + NOUN_REACH, last)):
+            if not (any_case or view.texts[j][:1].isupper()):
+                continue
+            if view.lowers[j] in g.event_noun:
+                return STANDALONE
+            types = heads.get(j, set()) & STANDALONE
+            if types:
+                return frozenset(types)
+    return None

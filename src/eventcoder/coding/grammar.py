@@ -44,6 +44,7 @@ class Grammar:
     impersonal: frozenset[str]  # "man", "one": a general subject (a statement, no demand)
     additive: frozenset[str]  # "weitere", "zudem": the clause adds to an event told before
     definite: frozenset[str]  # "den", "the": before a trigger noun, the act is known already
+    event_noun: frozenset[str]  # "Vorfall", "incident": a noun naming an act told before
     agent: tuple[str, ...]  # prepositions of a passive's agent ("von", "durch", "by")
     language: Language  # the grammatical hooks (clause order, case, particles)
 
