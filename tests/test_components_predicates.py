@@ -15,6 +15,7 @@ LEXICON = """pattern\ttype\tmode\tcameo\tframe
 attack|attacked\tASSAULT\t\t190\tsubj>obj
 arrested|detained|injured\tCOERCE\tarrest\t173\tsubj>obj
 killed\tASSAULT\t\t190\tsubj>obj
+getötet|verletzt\tASSAULT\t\t190\tsubj>obj
 strike\tPROTEST\t\t140\tsubj;nom
 nahm|nahmen ... fest\tCOERCE\tarrest\t173\tsubj>obj
 warf|warfen ... vor\tACCUSE\t\t112\tsubj>dat
@@ -48,6 +49,10 @@ def rejects(name: str, text: str, lang: str, word: str) -> bool:
          "Workers began a strike on Monday."),
         ("mishap", "en", "killed", "A fire killed five workers.",
          "Gunmen killed five workers."),
+        ("mishap", "de", "verletzt", "Zwei Arbeiter wurden bei Arbeitsunfällen schwer verletzt.",
+         "Zwei Arbeiter wurden bei einem Angriff schwer verletzt."),
+        ("mishap", "de", "getötet", "Bei einem Brand in Linz wurden drei Menschen getötet.",
+         "Bei einem Anschlag in Linz wurden drei Menschen getötet."),
         ("attributive_ed", "en", "injured", "Two injured workers were flown out.",
          "Police injured two workers."),
         ("particle_final", "de", "warfen", "Sie warfen Steine vor dem Gebäude.",

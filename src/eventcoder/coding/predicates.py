@@ -193,13 +193,17 @@ def name_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
 @trigger_filter("mishap")
 def mishap(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
     """Deaths in an accident, fire or illness ("a fire killed five", "died of cancer") are
-    no assault."""
+    no assault. Where nouns are capitalised and compounded, a noun ending in a mishap word
+    is one ("bei Verkehrsunfällen")."""
     if m.entry.type != "ASSAULT" or not g.mishap:
         return False
     lowers = view.lowers
+    compounds = g.language.capitalised_nouns  # "Arbeitsunfällen" ends in a mishap word
     for t in range(clause.start, clause.end):
         w = lowers[t]
         prev = lowers[t - 1] if t > 0 else ""
+        if w not in g.mishap and compounds and view.texts[t][:1].isupper():
+            w = next((x for x in g.mishap if len(x) >= 5 and w.endswith(x)), w)
         if w in g.mishap and (
             w not in g.ambiguous_mishap or prev in g.determiner or prev in g.mishap_before
         ):

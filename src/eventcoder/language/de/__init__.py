@@ -24,4 +24,6 @@ class German(Language):
     infinitive_marker = "zu"
     infinitive_reach = 2
     max_pattern_gap = 12
-    trigger_filters = Language.trigger_filters + ("attributive_participle", "question", "clause_modal", "nominal_in_phrase")
+    trigger_filters = Language.trigger_filters + (
+        "attributive_participle", "question", "clause_modal", "nominal_in_phrase", "mishap",
+    )
