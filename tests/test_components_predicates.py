@@ -45,6 +45,8 @@ def rejects(name: str, text: str, lang: str, word: str) -> bool:
          "The minister said goodbye to his staff."),
         ("noun_use", "en", "attack", "The attack on the depot failed.",
          "Rebels attack the depot at night."),
+        ("noun_use", "en", "attack", "The border attack ended on Monday.",
+         "The rebels attack the depot at night."),
         ("name_use", "en", "strike", "The Strike Force arrived on Monday.",
          "Workers began a strike on Monday."),
         ("mishap", "en", "killed", "A fire killed five workers.",

@@ -168,12 +168,14 @@ def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
         return True  # "press officer", "search operation": a noun modifier
     prev2 = lowers[h - 2] if h - 2 >= start else ""
     word = lowers[h]
+    nxt = lowers[h + 1] if h + 1 < clause.end else ""
     return (
         not word.endswith("ed")
+        and nxt not in g.determiner  # "the rebels met the envoy": a verb with its object
         and prev.isalpha()
         and prev not in g.pronoun
         and (prev2 in g.determiner or prev2 in g.preposition)
-    )  # "its fisheries dispute"
+    )  # "its fisheries dispute", not "the rebels met the envoy"
 
 
 @trigger_filter("name_use")
