@@ -15,7 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from eventcoder.coding import attributes
 from eventcoder.coding.doc import DocView, EventContext
-from eventcoder.coding.elaboration import aim_at_referenced_acts, fold_elaborations
+from eventcoder.coding.elaboration import (
+    aim_at_referenced_acts,
+    fold_elaborations,
+    trigger_heads,
+)
 from eventcoder.coding.events import ArticleCoder, _drop_restatements
 from eventcoder.model import Event
 
@@ -161,7 +165,8 @@ def merge(stages: Stages, doc: Doc) -> None:
     if stages.language.restatements:
         ctx_of = {id(ev): ctx for ev, ctx in out}
         out = [(ev, ctx_of[id(ev)]) for ev in _drop_restatements([ev for ev, _ in out])]
-    out = fold_elaborations(out, doc.view, doc.triggers, stages.coder.g)
-    aim_at_referenced_acts(out, doc.view, doc.triggers, stages.coder.g)
+    heads = trigger_heads(doc.triggers)
+    out = fold_elaborations(out, doc.view, heads, stages.coder.g)
+    aim_at_referenced_acts(out, doc.view, heads, stages.coder.g)
     doc.events = [ev for ev, _ in out]
     doc.event_context = [ctx for _, ctx in out]

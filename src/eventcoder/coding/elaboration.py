@@ -33,18 +33,24 @@ COUNTS = ("dead", "injured", "arrested", "dead_text", "injured_text", "arrested_
 NOUN_REACH = 2  # words between the determiner and the trigger noun ("den schweren Angriffen")
 
 
-def fold_elaborations(
-    pairs: Sequence[tuple[Event, EventContext]],
-    view: DocView,
-    triggers: Sequence[TriggerMatch],
-    g: Grammar,
-) -> list[tuple[Event, EventContext]]:
-    """``pairs`` without the elaborations of earlier events (their numbers go to them)."""
-    if not g.additive and not g.definite:
-        return list(pairs)
+def trigger_heads(triggers: Sequence[TriggerMatch]) -> dict[int, set[str]]:
+    """The event types of the triggers headed by each token (read once per article)."""
     heads: dict[int, set[str]] = {}
     for m in triggers:
         heads.setdefault(m.head, set()).add(m.entry.type)
+    return heads
+
+
+def fold_elaborations(
+    pairs: Sequence[tuple[Event, EventContext]],
+    view: DocView,
+    heads: dict[int, set[str]],
+    g: Grammar,
+) -> list[tuple[Event, EventContext]]:
+    """``pairs`` without the elaborations of earlier events (their numbers go to them);
+    ``heads`` from :func:`trigger_heads`."""
+    if not g.additive and not g.definite:
+        return list(pairs)
     out: list[tuple[Event, EventContext]] = []
     for ev, ctx in pairs:
         earlier = _earlier_event(out, ev, ctx)
@@ -113,16 +119,13 @@ def _take_counts(earlier: Event, ev: Event) -> None:
 def aim_at_referenced_acts(
     pairs: Sequence[tuple[Event, EventContext]],
     view: DocView,
-    triggers: Sequence[TriggerMatch],
+    heads: dict[int, set[str]],
     g: Grammar,
 ) -> None:
     """A reaction to an act told before ("verurteilte den Anschlag") without a target of its
     own is aimed at that act's actors (inferred: no offsets)."""
     if not g.definite:
         return
-    heads: dict[int, set[str]] = {}
-    for m in triggers:
-        heads.setdefault(m.head, set()).add(m.entry.type)
     for k, (ev, ctx) in enumerate(pairs):
         if ev.type not in ADDRESSED or any(a.start is not None for a in ev.target):
             continue
