@@ -22,12 +22,13 @@ type, or an ``event_noun`` such as "Vorfall", after a definite determiner).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from eventcoder.coding.defaults import ADDRESSED, STANDALONE
 from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.triggers import TriggerMatch
-from eventcoder.model import Actor, Event
+from eventcoder.model import Event
 
 COUNTS = ("dead", "injured", "arrested", "dead_text", "injured_text", "arrested_text", "victims")
 NOUN_REACH = 2  # words between the determiner and the trigger noun ("den schweren Angriffen")
@@ -91,23 +92,32 @@ def _elaborates(
     """The event's clause adds to something said ("drei weitere", "zudem") or names the act
     with a definite determiner ("bei den Angriffen"). An additive word on the trigger noun
     itself ("weitere Proteste") introduces another act of the same kind."""
-    lo, hi = ctx.clause or ctx.sentence
-    first, last = view.tok_at(lo), view.tok_end(hi)
-    words = view.lowers
-    any_case = not g.language.capitalised_nouns  # German: only a capitalised word is a noun
-    for i in range(first, min(last, len(words))):
-        w = words[i]
+    first, last = _clause_tokens(ctx, view)
+    for i in range(first, last):
+        w = view.lowers[i]
         if w not in g.additive and w not in g.definite:
             continue
-        noun = any(
-            ev.type in heads.get(j, ()) and (any_case or view.texts[j][:1].isupper())
-            for j in range(i + 1, min(i + 2 + NOUN_REACH, last))
-        )
+        noun = any(ev.type in heads.get(j, ()) for j in _nouns_after(view, i, last, g))
         if w in g.additive and not noun:  # "weitere Demonstrationen" is another act
             return True
         if w in g.definite and noun:
             return True
     return False
+
+
+def _clause_tokens(ctx: EventContext, view: DocView) -> tuple[int, int]:
+    """Token range of the event's clause (its sentence when no clause is known)."""
+    lo, hi = ctx.clause or ctx.sentence
+    return view.tok_at(lo), min(view.tok_end(hi), len(view.lowers))
+
+
+def _nouns_after(view: DocView, i: int, last: int, g: Grammar) -> list[int]:
+    """Tokens within reach of determiner ``i`` that may be its noun (where nouns are
+    capitalised, only capitalised words)."""
+    reach = range(i + 1, min(i + 2 + NOUN_REACH, last))
+    if not g.language.capitalised_nouns:
+        return list(reach)
+    return [j for j in reach if view.texts[j][:1].isupper()]
 
 
 def _take_counts(earlier: Event, ev: Event) -> None:
@@ -142,8 +152,7 @@ def aim_at_referenced_acts(
         own = {a.country for a in ev.source}
         doers = [a for a in act.source if a.country and a.country not in own]
         if doers:
-            ev.target = [Actor(text=a.text, name=a.name, country=a.country, sector=a.sector,
-                               code=a.code) for a in doers]
+            ev.target = [replace(a, start=None, end=None) for a in doers]
 
 
 def _named_act(
@@ -151,15 +160,11 @@ def _named_act(
 ) -> frozenset[str] | None:
     """The types of the act a definite noun of the clause names ("den Anschlag": ASSAULT;
     "den Vorfall": any act that needs no actor), or None."""
-    lo, hi = ctx.clause or ctx.sentence
-    first, last = view.tok_at(lo), min(view.tok_end(hi), len(view.lowers))
-    any_case = not g.language.capitalised_nouns
+    first, last = _clause_tokens(ctx, view)
     for i in range(first, last):
         if view.lowers[i] not in g.definite:
             continue
-        for j in range(i + 1, min(i + 2 + NOUN_REACH, last)):
-            if not (any_case or view.texts[j][:1].isupper()):
-                continue
+        for j in _nouns_after(view, i, last, g):
             if view.lowers[j] in g.event_noun:
                 return STANDALONE
             types = heads.get(j, set()) & STANDALONE
