@@ -21,6 +21,8 @@ class DocView:
     ends: list[int]
     lowers: list[str]
     texts: list[str]
+    pieces_of: dict[tuple[int, int], list[tuple[int, int, int]]] = field(
+        default_factory=dict, repr=False, compare=False)  # tokenizer.pieces, per span
 
     @classmethod
     def of(cls, doc: Any) -> DocView:

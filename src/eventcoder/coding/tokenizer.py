@@ -76,9 +76,17 @@ def tokenize(text: str) -> DocView:
 def pieces(view: DocView, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
     """``(start, end, kind)`` of the letter runs, digit runs and single marks (kind
     :data:`LETTERS`, :data:`DIGITS`, :data:`MARK`) of ``view.text[start:end]``, cut from the
-    view's token spans (underscores and whitespace are no piece)."""
+    view's token spans (underscores and whitespace are no piece). Kept on the view: callers
+    read the list and do not change it."""
+    end = len(view.text) if end is None else end
+    hit = view.pieces_of.get((start, end))
+    if hit is None:
+        hit = view.pieces_of[(start, end)] = _pieces(view, start, end)
+    return hit
+
+
+def _pieces(view: DocView, start: int, end: int) -> list[tuple[int, int, int]]:
     text, idx, ends = view.text, view.idx, view.ends
-    end = len(text) if end is None else end
     out: list[tuple[int, int, int]] = []
     last = (-1, -1, MARK)
     for i in range(view.tok_at(start) if idx else 0, len(idx)):

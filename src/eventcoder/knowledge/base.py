@@ -126,6 +126,7 @@ class KnowledgeBase:
         self.entries = entries
         self.tables = tables
         self.automaton = build_automaton(keys)
+        self.candidate_memo: dict[tuple[str, str | None], tuple[int, ...]] = {}  # toponyms
 
     # -- public API -------------------------------------------------------------------------
     def match(self, text: str, lang: str, date: str | None = None,

@@ -39,14 +39,16 @@ def _norm(folded: str) -> str:
 
 def build_automaton(keys: dict[str, list[tuple]]) -> ahocorasick.Automaton:
     """Automaton over " " + normalised folded keys (so a key can only start at a word start);
-    value = (key length, variants, whether a variant takes an inflection suffix)."""
+    value = (key length, variants, whether a variant takes an inflection suffix). A key none
+    of whose variants inflects also ends in " ", so it is found only where a word ends (the
+    text is scanned with a space after it)."""
     merged: dict[str, list[tuple]] = {}
     for key, variants in keys.items():
         merged.setdefault(" " + _norm(key), []).extend(variants)
     auto = ahocorasick.Automaton()
     for key, variants in merged.items():
         inflects = any(v[1] != NO_SUFFIX for v in variants)
-        auto.add_word(key, (len(key) - 1, tuple(variants), inflects))
+        auto.add_word(key if inflects else key + " ", (len(key) - 1, tuple(variants), inflects))
     auto.make_automaton()
     return auto
 
@@ -60,7 +62,8 @@ def _apostrophe_inside(low: str, i: int, n: int) -> bool:
 
 def lookup(auto: ahocorasick.Automaton, surface: str):
     """The automaton's value for one surface form, or None."""
-    return auto.get(" " + _norm(fold(" ".join(surface.split()))), None)
+    key = " " + _norm(fold(" ".join(surface.split())))
+    return auto.get(key, None) or auto.get(key + " ", None)
 
 
 def scan(auto: ahocorasick.Automaton, text: str, lang: str
@@ -76,11 +79,16 @@ def scan(auto: ahocorasick.Automaton, text: str, lang: str
     out: list[tuple[int, int, int, str, bool]] = []
     append = out.append
     suffixes = suffixes_for(lang)
-    for end, (klen, variants, inflects) in auto.iter(" " + _norm(low)):
-        # end: index in the padded text minus one = end offset in the text
-        follows_word = end < n and (low[end].isalnum() or _apostrophe_inside(low, end, n))
-        if follows_word and not inflects:
-            continue  # a key inside a longer word, and none of its variants takes an ending
+    for end, (klen, variants, inflects) in auto.iter(" " + _norm(low) + " "):
+        # end: index in the padded text minus one = end offset in the text (of an inflecting
+        # key; the others end in the space after the word)
+        if inflects:
+            follows_word = end < n and (low[end].isalnum() or _apostrophe_inside(low, end, n))
+        else:
+            end -= 1
+            if end < n and _apostrophe_inside(low, end, n):
+                continue  # "Ba'ath": a key inside a longer word
+            follows_word = False
         start = end - klen
         for exact, suffix, eid, vlang in variants:
             if vlang not in (None, lang):

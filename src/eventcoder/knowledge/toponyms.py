@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -38,6 +38,7 @@ ADMIN1_FLOOR = 500_000  # a state or province counts at least as a town this big
 ADMIN2_CAP = 50_000  # and a county at most as a town this big
 CAPITAL_POP = 1_000_000  # inhabitants of a capital whose town entry is unknown
 PERSON_TOWN = 200_000  # towns smaller than this named like a person in the article are persons
+MEMO_SIZE = 100_000  # surface forms whose gazetteer candidates a knowledge base remembers
 _ADMIN_SEP = re.compile(r"\s*(?:,|\(|\bin\b|\bim\b|\ben\b)\s*")
 
 
@@ -72,7 +73,7 @@ def person_names(text: str, kb: Any, lang: str | None, wanted: frozenset[str]) -
     ("Dewly Nelson") or next to a verb of saying ("said Nelson", "Nelson says")."""
     speech = cues("speech", lang)
     first = kb.tables.first_names
-    words = _WORD.findall(text)
+    words = _words_of(text)
     out = set()
     for i, w in enumerate(words):
         b = w if w in wanted else w[:-2] if w[:-2] in wanted and _bare(w) != w else None
@@ -83,6 +84,18 @@ def person_names(text: str, kb: Any, lang: str | None, wanted: frozenset[str]) -
         if _named_person(a, b, c, first, speech) or c.lower() in speech:
             out.add(b)
     return frozenset(out)
+
+
+_LAST_WORDS: list[tuple[str, list[str]]] = []  # (text, its words) of the last article
+
+
+def _words_of(text: str) -> list[str]:
+    """The words of ``text`` (an article is read twice: for small places, then toponyms)."""
+    if _LAST_WORDS and _LAST_WORDS[0][0] == text:
+        return _LAST_WORDS[0][1]
+    words = _WORD.findall(text)
+    _LAST_WORDS[:] = [(text, words)]
+    return words
 
 
 def _bare(word: str) -> str:
@@ -154,15 +167,22 @@ def population(kb: Any, m: Any) -> int:
 
 
 def candidates(kb: Any, surface: str, lang: str | None = None) -> list[int]:
-    """Gazetteer entries (places, countries) a surface form may name."""
+    """Gazetteer entries (places, countries) a surface form may name (remembered in the
+    knowledge base's ``candidate_memo``: a name recurs in every article that names it)."""
+    memo = getattr(kb, "candidate_memo", None)
+    known = memo.get((surface, lang)) if memo is not None else None
+    if known is not None:
+        return list(known)
     hit = lookup(kb.automaton, surface)
-    if hit is None:
-        return []
-    out = [eid for _x, _s, eid, lg in hit[1]
-           if (lg is None or lang is None or lg == lang)
-           and kb.entries[eid][KIND] in ("place", "country") and kb.entries[eid][LAT] is not None]
-    # counties too ambiguous to match alone, but a reading of a matched town name
-    return out + getattr(kb.tables, "divisions", {}).get(fold(surface), []) if out else out
+    out = [] if hit is None else [
+        eid for _x, _s, eid, lg in hit[1]
+        if (lg is None or lang is None or lg == lang)
+        and kb.entries[eid][KIND] in ("place", "country") and kb.entries[eid][LAT] is not None]
+    if out:  # counties too ambiguous to match alone, but a reading of a matched town name
+        out += getattr(kb.tables, "divisions", {}).get(fold(surface), [])
+    if memo is not None and len(memo) < MEMO_SIZE:
+        memo[(surface, lang)] = tuple(out)
+    return out
 
 
 def _prior(e: tuple, surface: str, towns: dict[int, int] | None = None) -> float:
@@ -204,6 +224,9 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
             fold(by_start[start].text), []) if (ents[e][COUNTRY], ents[e][ADMIN1]) in pairs
             or (ents[e][COUNTRY], None) in pairs]
     keys = [fold(m.text) for m in mentions]  # each mention's name, folded once
+    towns_of = {start: {ents[e][GID]: ents[e][POP] for e in c if ents[e][KIND] == "place"}
+                for start, c in cands.items() if c}
+    priors: dict[tuple[int, int], float] = {}  # (mention start, entry): the same both rounds
     picks: dict[str, tuple[int, float]] = {}
     for _round in range(2):  # first by prior and admin context, then by article coherence
         countries: Counter[str] = Counter()
@@ -229,14 +252,24 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
             if not c or key in chosen:
                 continue
             own = picks.get(key)
-            ctx_c, ctx_a = countries.copy(), admins.copy()
+            ctx_c: Mapping[str, int] = countries
+            ctx_a: Mapping[tuple[str, str], int] = admins
             if own:  # the name's own reading (every time it is named) is no evidence for itself
-                ctx_c[ents[own[0]][COUNTRY]] -= times[key]
-                if ents[own[0]][ADMIN1]:
-                    ctx_a[(ents[own[0]][COUNTRY], ents[own[0]][ADMIN1])] -= times[key]
-            towns = {ents[e][GID]: ents[e][POP] for e in c if ents[e][KIND] == "place"}
-            scored = sorted(((_score(ents[e], m.text, after[m.start], ctx_c, ctx_a, home,
-                                     towns), e) for e in c), reverse=True)
+                oe = ents[own[0]]
+                ctx_c = dict(countries)
+                ctx_c[oe[COUNTRY]] = ctx_c.get(oe[COUNTRY], 0) - times[key]
+                if oe[ADMIN1]:
+                    ctx_a = dict(admins)
+                    pair = (oe[COUNTRY], oe[ADMIN1])
+                    ctx_a[pair] = ctx_a.get(pair, 0) - times[key]
+            towns = towns_of[m.start]
+            scored = []
+            for e in c:
+                prior = priors.get((m.start, e))
+                if prior is None:
+                    prior = priors[(m.start, e)] = _prior(ents[e], m.text, towns)
+                scored.append((_fit(prior, ents[e], after[m.start], ctx_c, ctx_a, home), e))
+            scored.sort(reverse=True)
             best = ents[scored[0][1]]
             rivals = [sc for sc, e in scored[1:]
                       if abs(ents[e][LAT] - best[LAT]) + abs(ents[e][LON] - best[LON]) > 1.0]
@@ -315,9 +348,11 @@ def _admin_candidates(m: Any, by_start: dict[int, Any], text: str, kb: Any,
     return out
 
 
-def _score(e: tuple, surface: str, after: set, countries: Counter, admins: Counter,
-           home: frozenset, towns: dict[int, int] | None = None) -> float:
-    s = _prior(e, surface, towns)
+def _fit(prior: float, e: tuple, after: set, countries: Mapping[str, int],
+         admins: Mapping[tuple[str, str], int], home: frozenset) -> float:
+    """How well entry ``e`` fits: its ``prior`` (:func:`_prior`), an admin region or country
+    named right after, the article's countries and regions, the language's home countries."""
+    s = prior
     if (e[COUNTRY], e[ADMIN1]) in after and e[PREC] != "admin1":
         s += 10
     elif (e[COUNTRY], None) in after and e[KIND] != "country":
