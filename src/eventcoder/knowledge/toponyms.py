@@ -216,6 +216,8 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
     cands = {m.start: candidates(kb, m.text, code) or [
         e for e in kb.tables.stopped.get(fold(m.text), []) if ents[e][GID] == m.geonameid]
         for m in mentions if m.kind in ("place", "country") and m.lat is not None}
+    if not any(cands.values()):  # no place to choose for
+        return mentions, {}
     by_start = {m.start: m for m in mentions}
     after = {m.start: _admin_candidates(m, by_start, text, kb, cands) for m in mentions
              if cands.get(m.start)}
