@@ -123,3 +123,17 @@ def test_summoning_a_diplomat_is_a_protest_of_words_summoning_witnesses_is_not(c
     assert "ACCUSE" in types(coder, "El Gobierno convocó al encargado de negocios de Cuba.")
     assert "ACCUSE" in types(coder, "La cancillería citó al embajador de Chile.")
     assert "ACCUSE" not in types(coder, "El juez citó a los testigos del caso.")
+
+
+def _coded(coder: EventCoder, text: str) -> list[tuple[str, str]]:
+    article = Article(id="t", text=text, lang="es", published="2024-03-06")
+    return [(e.type, e.evidence.text) for e in coder.code(article)]
+
+
+def test_a_relative_clause_does_not_take_the_place_of_the_main_verb(coder):
+    coded = _coded(coder, "Los mineros, que exigen mejores salarios, bloquearon la ruta nacional.")
+    assert [t for t, _ in coded] == ["REQUEST", "PROTEST"]
+    assert "bloquearon" in coded[1][1]
+    # without the comma "que" opens the content of the verb: one event, the demand
+    assert [t for t, _ in _coded(coder, "Los mineros exigen que se bloquee la ruta nacional.")] \
+        == ["REQUEST"]

@@ -20,6 +20,7 @@ class Clause:
     end: int  # token index (exclusive)
     marker: str | None = None  # subordinator that opens it ("dass", "that") or None
     after_conj: bool = False  # opened by "und"/"and" + verb: the subject may be elided
+    relative: bool = False  # ", que ...": about the noun before (grammar class ``relative``)
 
 
 def split_clauses(
@@ -93,6 +94,7 @@ def split_clauses(
                 cur.after_conj = conj or cur.after_conj
             if low in g.subordinator:
                 cur.marker = marker
+                cur.relative = low in g.relative and lowers[i - 1] == ","
         i += 1
     if cur.start < end:
         cur.end = end

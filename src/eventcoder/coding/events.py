@@ -450,9 +450,13 @@ def _main_events(
     """English news sentences: one event, the first verb's (as PLOVER and PETRARCH code
     English news); a noun only when no verb codes. Appositions, adjuncts after a comma
     ("..., citing ..."), coordinated and reported clauses are left out. With the
-    ``adjunct_events`` hook, motive and setting adjuncts of another type are kept too."""
+    ``adjunct_events`` hook, motive and setting adjuncts of another type are kept too. A
+    relative clause on a noun ("Los obreros, que exigen ..., bloquearon") does not take the
+    place of the main clause's verb: both are coded."""
     verbal = [x for x in found if not x[2]]
-    main = verbal[:1] or found[:1]
+    main = [x for x in verbal if not x[1].relative][:1] or verbal[:1] or found[:1]
+    main = [x for x in verbal[:1] if x[1].relative and x not in main
+            and all(x[0].type != y[0].type for y in main)] + main
     if g.language.adjunct_events:
         for x in found:
             if x[3] and all(x[0].type != y[0].type for y in main):
