@@ -87,3 +87,22 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(coder) -> None
     ev = one(code(coder, text), "ACCUSE")
     assert [a.text for a in ev.source] == ["Jan Kowalczyk"]
     assert countries(ev.source) == {"POL"} and countries(ev.target) == {"DEU"}
+
+
+@pytest.mark.parametrize(("text", "ptype", "country"), [
+    ("In Spanien wurde ein Algerier festgenommen.", "COERCE", "DZA"),
+    ("Die Behörden nahmen zwei Belgierinnen in Gewahrsam.", "COERCE", "BEL"),
+    ("Die Regierung warf zwei Tunesiern Spionage vor.", "ACCUSE", "TUN"),
+    ("Die Polizei nahm einen Kroaten fest.", "COERCE", "HRV"),
+])
+def test_a_nationality_noun_is_an_actor_of_its_country(coder, text: str, ptype: str,
+                                                        country: str) -> None:
+    ev = one(code(coder, text), ptype)
+    assert country in countries(ev.target)
+
+
+def test_a_nationality_noun_is_no_place() -> None:
+    kb = load_knowledge_base()
+    hits = {m.text: m for m in kb.match("Ein Algerier und eine Belgierin wurden verhört.", "de")}
+    assert hits["Algerier"].kind == "country" and hits["Algerier"].country == "DZA"
+    assert hits["Belgierin"].country == "BEL"
