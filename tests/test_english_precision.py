@@ -94,3 +94,12 @@ def test_a_generated_entry_needs_both_actors_read(coder) -> None:
     # "came in" is a generated (PETRARCH-derived) AID entry: without a recipient no event
     assert code(coder, "The Kenyan candidate came in third.") == []
     assert triples(code(coder, "Japan granted Ukraine a loan.")) == [("AID", ["JPN"], ["UKR"])]
+
+
+def test_critics_and_supporters_are_actors_nobody_is_not(coder) -> None:
+    critics = code(coder, "In Nairobi, critics accused the president of corruption.")
+    assert [(e.type, [a.text for a in e.source]) for e in critics] == [("ACCUSE", ["critics"])]
+    assert critics[0].source[0].country == "KEN"  # a bare group takes the event's country
+    assert code(coder, "In Nairobi, the president was accused of corruption.") == []
+    backers = code(coder, "Supporters of the candidate blocked the main road.")
+    assert [e.type for e in backers] == ["PROTEST"] and backers[0].source[0].text == "Supporters"
