@@ -140,3 +140,19 @@ def test_an_attack_mentioned_in_a_phrase_is_background(coder) -> None:
 def test_es_kam_zu_reports_the_event(coder) -> None:
     assert "COERCE" in types(code(coder, "In der Hauptstadt kam es am Abend zu Festnahmen."))
     assert "COERCE" not in types(code(coder, "Der Streit um die Festnahmen dauert an."))
+
+
+@pytest.mark.parametrize(("text", "ptype"), [
+    ("Die Ministerin zeigte sich sehr kritisch gegenüber den Plänen Polens.", "ACCUSE"),
+    ("Kritisch äußerte sich der Außenminister zu den Vorschlägen Ungarns.", "ACCUSE"),
+    ("Der tschechische Premier stellt den Vertrag mit Russland infrage.", "ACCUSE"),
+    ("Der Präsident geißelte die Politik der russischen Regierung.", "ACCUSE"),
+    ("Die Kanzlerin zeigte sich zufrieden mit dem Angebot Frankreichs.", "SUPPORT"),
+])
+def test_judgements_said_with_an_adjective(coder, text: str, ptype: str) -> None:
+    assert types(code(coder, text)) == [ptype]
+
+
+def test_a_critical_situation_and_a_question_put_are_no_judgement(coder) -> None:
+    assert code(coder, "Die Lage in der Ukraine sei kritisch, sagte der Minister.") == []
+    assert code(coder, "Der Minister stellte sich den Fragen der Journalisten.") == []
