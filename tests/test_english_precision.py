@@ -103,3 +103,11 @@ def test_critics_and_supporters_are_actors_nobody_is_not(coder) -> None:
     assert code(coder, "In Nairobi, the president was accused of corruption.") == []
     backers = code(coder, "Supporters of the candidate blocked the main road.")
     assert [e.type for e in backers] == ["PROTEST"] and backers[0].source[0].text == "Supporters"
+
+
+def test_a_politician_attacking_a_rival_criticises_gunmen_attack(coder) -> None:
+    words = code(coder, "Senator Warren attacked Governor Hale over the tax plan.")
+    assert [e.type for e in words] == ["ACCUSE"] and words[0].cameo == "111"
+    armed = code(coder, "Gunmen attacked a police station in Kabul.")
+    assert [e.type for e in armed] == ["ASSAULT"]
+    assert [e.type for e in code(coder, "The army attacked the rebels.")] == ["ASSAULT"]

@@ -156,3 +156,8 @@ def test_judgements_said_with_an_adjective(coder, text: str, ptype: str) -> None
 def test_a_critical_situation_and_a_question_put_are_no_judgement(coder) -> None:
     assert code(coder, "Die Lage in der Ukraine sei kritisch, sagte der Minister.") == []
     assert code(coder, "Der Minister stellte sich den Fragen der Journalisten.") == []
+
+
+def test_a_chancellor_attacking_the_opposition_criticises_rebels_attack(coder) -> None:
+    assert types(code(coder, "Der Kanzler griff den Oppositionsführer scharf an.")) == ["ACCUSE"]
+    assert types(code(coder, "Rebellen griffen einen Militärposten an.")) == ["ASSAULT"]

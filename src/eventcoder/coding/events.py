@@ -317,6 +317,8 @@ class ArticleCoder:
         both = source and (target or (ptype in SYMMETRIC and len(source) > 1))  # "X and Y met"
         if generic and ptype not in STANDALONE and not both:
             return None  # a generic verb of the generated dictionary codes only X verb Y
+        if ptype == "ASSAULT" and _verbal_attack(view, m, source, target, self.g):
+            ptype, mode, cameo = "ACCUSE", "disapprove", "111"  # "Smith attacked Jones over"
         source = [r for r in source if not is_news_agency(r.code)]  # "Reuters reported ...":
         target = [r for r in target if not is_news_agency(r.code)]  # attribution only
         if self.g.language.acts_need_source and not source and ptype not in STANDALONE:
@@ -442,6 +444,24 @@ def _counts_end(view: DocView, rf: RoleFinder, ci: int, c_hi: int) -> int:
         c_hi = view.ends[rf.clauses[k].end - 1]
         k += 1
     return c_hi
+
+
+_POLITICIANS = frozenset({"GOV", "LEG", "OPP"})
+
+
+def _verbal_attack(view: DocView, m: TriggerMatch, source: list[ActorRef],
+                   target: list[ActorRef], g: Grammar) -> bool:
+    """An attack verb (``grammar.tsv`` ``verbal_attack``) whose attackers are people or
+    politicians (government, legislature, opposition) and whose target is one too, or nothing
+    named: words, not weapons ("the army attacked the rebels" stays an assault)."""
+    if view.lowers[m.head] not in g.verbal_attack or not source:
+        return False
+
+    def person(r: ActorRef) -> bool:
+        refs = r.refers_to if r.pronoun else [r]
+        return bool(refs) and all(x.kind == "person" or x.sector in _POLITICIANS for x in refs)
+
+    return all(person(r) for r in source) and all(person(r) for r in target)
 
 
 def _main_events(

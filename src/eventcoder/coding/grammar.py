@@ -37,6 +37,7 @@ class Grammar:
     mishap: frozenset[str]  # "a fire killed five", "died of cancer": deaths but no assault
     ambiguous_mishap: frozenset[str]  # mishap words only after a determiner ("a fire")
     mishap_before: frozenset[str]  # words that make an ambiguous one a mishap ("caught fire")
+    verbal_attack: frozenset[str]  # attack verbs that are criticism when a person attacks
     noun_head: frozenset[str]  # nouns that make a verb trigger before them a modifier
     origin: frozenset[str]  # "aus X", "of X": an actor's country follows ("rebels in Mali")
     between: frozenset[str]  # "zwischen X und Y": the first is the source, the rest the target
