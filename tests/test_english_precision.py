@@ -111,3 +111,9 @@ def test_a_politician_attacking_a_rival_criticises_gunmen_attack(coder) -> None:
     armed = code(coder, "Gunmen attacked a police station in Kabul.")
     assert [e.type for e in armed] == ["ASSAULT"]
     assert [e.type for e in code(coder, "The army attacked the rebels.")] == ["ASSAULT"]
+
+
+def test_releasing_findings_frees_nobody_releasing_prisoners_does(coder) -> None:
+    assert code(coder, "The ministry released its findings on Monday.") == []
+    freed = code(coder, "The army released 20 prisoners on Monday.")
+    assert [e.type for e in freed] == ["RETREAT"] and freed[0].target[0].text == "prisoners"

@@ -38,6 +38,7 @@ class Grammar:
     ambiguous_mishap: frozenset[str]  # mishap words only after a determiner ("a fire")
     mishap_before: frozenset[str]  # words that make an ambiguous one a mishap ("caught fire")
     verbal_attack: frozenset[str]  # attack verbs that are criticism when a person attacks
+    release: frozenset[str]  # verbs of releasing: a release frees somebody named (a target)
     noun_head: frozenset[str]  # nouns that make a verb trigger before them a modifier
     origin: frozenset[str]  # "aus X", "of X": an actor's country follows ("rebels in Mali")
     between: frozenset[str]  # "zwischen X und Y": the first is the source, the rest the target
