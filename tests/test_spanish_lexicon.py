@@ -32,6 +32,7 @@ def types(coder: EventCoder, text: str) -> set[str]:
         ("El Gobierno envió 500 policías a la ciudad.", "MOBILIZE"),
         ("El presidente puso en alerta a las fuerzas armadas.", "MOBILIZE"),
         ("Un dispositivo de seguridad vigila el centro de la capital.", "MOBILIZE"),
+        ("Un amplio dispositivo policial rodea el estadio.", "MOBILIZE"),
         # COERCE: a shutdown imposed by an armed group, hostages, deportations, rallies broken up
         ("La guerrilla decretó un paro armado en la región.", "COERCE"),
         ("Los rebeldes tomaron a diez rehenes en la embajada.", "COERCE"),
