@@ -24,6 +24,14 @@ def test_separable_verb_with_gap() -> None:
     assert _match(lex, "Die Polizei nahm am Abend teil . Dann fest") == []
 
 
+def test_a_gap_skips_a_short_parenthesis_not_a_long_one() -> None:
+    lex = "lehnte ... ab\tREJECT\t\t120\tsubj>obj\n"
+    got = _match(lex, "Der Minister lehnte ( SPD ) den Plan ab .")
+    assert got == [("REJECT", ["lehnte", "ab"])]
+    long = "Der Minister lehnte ( das sagte er am Montag in Berlin ) den Plan ab ."
+    assert _match(lex, long) == []
+
+
 def test_suffix_matches_compounds_and_the_bare_noun() -> None:
     lex = "*festnahme|*festnahmen\tCOERCE\tarrest\t173\tsubj>obj;nom;bare\n"
     assert _match(lex, "Massenfestnahmen in der Stadt")[0][1] == ["Massenfestnahmen"]

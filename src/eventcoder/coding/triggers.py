@@ -129,18 +129,37 @@ class TriggerMatcher:
             limit = min(end, pos + 1 + (max_gap if step.gap else 0) + 1)
             nxt = None
             exact = step.exact if step.exact_only else None  # a set test is all it takes
-            for j in range(pos + 1, limit):
+            j = pos + 1
+            while j < limit:
                 w = lowers[j]
                 if w in exact if exact is not None else step.test(w):
                     nxt = j
                     break
+                if w == "(" and step.gap:  # "votaron en Madrid (España) contra": skipped
+                    close = _short_parenthesis(lowers, j, end)
+                    if close is not None:
+                        limit = min(end, limit + close - j + 1)
+                        j = close + 1
+                        continue
                 if w in GAP_STOP:
                     break
+                j += 1
             if nxt is None:
                 return None
             toks.append(nxt)
             pos = nxt
         return tuple(toks)
+
+
+def _short_parenthesis(lowers: Sequence[str], at: int, end: int) -> int | None:
+    """The index of the ")" closing the parenthesis opened at ``at`` within five tokens (an
+    apposition: "(SPD)", "(Spain)"), or None."""
+    for k in range(at + 1, min(end, at + 6)):
+        if lowers[k] == ")":
+            return k
+        if lowers[k] in GAP_STOP:
+            return None
+    return None
 
 
 class _Candidates:
