@@ -89,3 +89,15 @@ def test_english_condemnation_of_the_attack(coder) -> None:
     twin = coder.code(Article(text=text.replace("the attack", "the reform"), lang="en",
                               published="2022-05-04"))
     assert [{a.country for a in e.target} for e in twin if e.type == "ACCUSE"] == [{"FRA"}]
+
+
+def test_a_bare_report_of_the_injured_adds_to_the_attack_told_before(coder) -> None:
+    (ev,) = code(coder, ATTACK + " Mehr als zwanzig Menschen wurden verletzt.", "ASSAULT")
+    assert (ev.dead, ev.injured) == (5, 20)
+    alone = code(coder, "Mehr als zwanzig Menschen wurden in Kabul verletzt.", "ASSAULT")
+    assert [e.injured for e in alone] == [20]
+
+
+def test_injured_in_clashes_of_their_own_are_another_act(coder) -> None:
+    text = ATTACK + " Bei Zusammenstößen mit der Polizei wurden zwanzig Menschen verletzt."
+    assert len(code(coder, text, "ASSAULT")) == 2

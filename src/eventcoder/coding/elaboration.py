@@ -91,8 +91,15 @@ def _elaborates(
 ) -> bool:
     """The event's clause adds to something said ("drei weitere", "zudem") or names the act
     with a definite determiner ("bei den Angriffen"). An additive word on the trigger noun
-    itself ("weitere Proteste") introduces another act of the same kind."""
+    itself ("weitere Proteste") introduces another act of the same kind. A bare report of
+    casualties ("Mehr als 30 Menschen wurden verletzt": a ``casualty_verb`` as trigger) adds to
+    the act told before, unless the clause names an act of its own ("bei Zusammenstößen ...
+    verletzt")."""
     first, last = _clause_tokens(ctx, view)
+    if ctx.head is not None and view.lowers[ctx.head] in g.casualty_verb and not any(
+            ev.type in heads.get(j, ()) and view.lowers[j] not in g.casualty_verb
+            for j in range(first, last)):
+        return True
     for i in range(first, last):
         w = view.lowers[i]
         if w not in g.additive and w not in g.definite:

@@ -45,6 +45,7 @@ class Grammar:
     object_article: frozenset[str]  # "den", "dem", "einen": articles of objects, not subjects
     impersonal: frozenset[str]  # "man", "one": a general subject (a statement, no demand)
     additive: frozenset[str]  # "weitere", "zudem": the clause adds to an event told before
+    casualty_verb: frozenset[str]  # "verletzt": a source-less report adds to the act told before
     relative: frozenset[str]  # "que" after a comma: a clause on the noun before, not the main one
     definite: frozenset[str]  # "den", "the": before a trigger noun, the act is known already
     event_noun: frozenset[str]  # "Vorfall", "incident": a noun naming an act told before
