@@ -161,3 +161,8 @@ def test_a_critical_situation_and_a_question_put_are_no_judgement(coder) -> None
 def test_a_chancellor_attacking_the_opposition_criticises_rebels_attack(coder) -> None:
     assert types(code(coder, "Der Kanzler griff den Oppositionsführer scharf an.")) == ["ACCUSE"]
     assert types(code(coder, "Rebellen griffen einen Militärposten an.")) == ["ASSAULT"]
+
+
+def test_a_condition_that_opens_the_sentence_is_background(coder) -> None:
+    assert code(coder, "Wenn die Grünen den Kandidaten der SPÖ unterstützen, gewinnt er.") == []
+    assert types(code(coder, "Die Grünen unterstützen den Kandidaten der SPÖ.")) == ["SUPPORT"]

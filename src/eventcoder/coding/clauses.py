@@ -40,6 +40,10 @@ def split_clauses(
     """
     clauses: list[Clause] = []
     cur = Clause(start, end)
+    if g.language.verb_final_subclauses and start < end and lowers[start] in g.background:
+        # "Wenn die Grünen ... unterstützen, ...": background (English "after" may be a
+        # preposition, "After talks in Geneva, ...")
+        cur.marker = lowers[start]
     i = start
     while i < end:
         low = lowers[i]
