@@ -127,10 +127,15 @@ def test_short_parenthesis_does_not_split_the_clause(coder) -> None:
     assert ev.arrested == 53
 
 
-def test_sentence_to_prison_is_coercion(coder) -> None:
+def test_sentence_to_prison_is_a_sanction(coder) -> None:
+    # codebook: court convictions are SANCTION; "verurteilte den Anschlag" is criticism
     text = "Ein Gericht in Teheran hat den Journalisten zu zehn Jahren Haft verurteilt."
-    ev = one(code(coder, text), "COERCE")
-    assert countries(ev.source) == {"IRN"}
+    ev = one(code(coder, text), "SANCTION")
+    assert countries(ev.source) == {"IRN"} and ev.mode == "convict"
+    passive = one(code(coder, "In Teheran wurde ein Journalist zu zehn Jahren Haft verurteilt."),
+                  "SANCTION")
+    assert countries(passive.source) == {"IRN"}  # the authorities of the place
+    assert types(code(coder, "Die Regierung in Teheran verurteilte den Anschlag.")) == ["ACCUSE"]
 
 
 def test_according_to_cue_keeps_the_event_reported(coder) -> None:

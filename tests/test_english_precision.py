@@ -117,3 +117,10 @@ def test_releasing_findings_frees_nobody_releasing_prisoners_does(coder) -> None
     assert code(coder, "The ministry released its findings on Monday.") == []
     freed = code(coder, "The army released 20 prisoners on Monday.")
     assert [e.type for e in freed] == ["RETREAT"] and freed[0].target[0].text == "prisoners"
+
+
+def test_a_court_sentence_is_a_sanction(coder) -> None:
+    (ev,) = code(coder, "A court in Cairo sentenced three activists to five years in prison.")
+    assert (ev.type, ev.mode) == ("SANCTION", "convict")
+    assert [a.country for a in ev.source] == ["EGY"] and ev.target[0].text == "activists"
+    assert [e.type for e in code(coder, "Egypt condemned the attack in Cairo.")] == ["ACCUSE"]

@@ -56,6 +56,12 @@ CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
 
 # types done to people of a place: without a named target, the people of the event's place
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+CONVICTION = "convict"  # the mode of a court sentence (SANCTION): by the place's authorities
+
+
+def by_authorities(ev: Event) -> bool:
+    """Coercion or a court sentence: done by the authorities of the place, unless named."""
+    return ev.type == "COERCE" or (ev.type == "SANCTION" and ev.mode == CONVICTION)
 # types done together: "X und Y haben miteinander telefoniert" has X as source and Y as target
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _VICTIM_SECTORS = {"civilians": "CVL", "protesters": "CVL", "security forces": None}
@@ -68,7 +74,7 @@ def _victim_defaults(ev: Event, loc: Location | None, fallback: str | None) -> N
     actors have no offsets."""
     # a place the text names (clause, sentence, dateline), not the article's main country
     country = loc.country if loc is not None and loc.country and loc.start is not None else None
-    if ev.type == "COERCE":
+    if by_authorities(ev):
         country = country or (loc.country if loc is not None else None)
         country = country or fallback or next((a.country for a in ev.source if a.country), None)
     if country is None:
@@ -81,8 +87,9 @@ def _victim_defaults(ev: Event, loc: Location | None, fallback: str | None) -> N
     if not ev.target:
         sector = _VICTIM_SECTORS.get(ev.victims or "civilians", "CVL")
         ev.target = [Actor(text=name, country=country, sector=sector)]
-    if not ev.source and ev.type == "COERCE":
-        ev.source = [Actor(text=name, country=country, sector="GOV")]
+    if not ev.source and by_authorities(ev):
+        sector = "JUD" if ev.type == "SANCTION" else "GOV"
+        ev.source = [Actor(text=name, country=country, sector=sector)]
 
 
 def _victims_as_target(ev: Event, counted: list[tuple[int, int]]) -> None:

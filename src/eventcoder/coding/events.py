@@ -27,6 +27,7 @@ from eventcoder.coding.defaults import (
     _split_symmetric,
     _victim_defaults,
     _victims_as_target,
+    by_authorities,
 )
 from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.grammar import Grammar
@@ -375,7 +376,7 @@ class ArticleCoder:
             _split_symmetric(ev)
             if not ev.target and not _members_meet(ev):
                 return None  # a meeting or agreement needs a partner ("besuchte die Schule")
-        elif ptype in VICTIM_TYPES:
+        elif ptype in VICTIM_TYPES or by_authorities(ev):  # a court sentence too
             _victim_defaults(ev, loc, fallback)
         _addressee_default(ev)
         ctx = EventContext(
