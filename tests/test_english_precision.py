@@ -124,3 +124,10 @@ def test_a_court_sentence_is_a_sanction(coder) -> None:
     assert (ev.type, ev.mode) == ("SANCTION", "convict")
     assert [a.country for a in ev.source] == ["EGY"] and ev.target[0].text == "activists"
     assert [e.type for e in code(coder, "Egypt condemned the attack in Cairo.")] == ["ACCUSE"]
+
+
+def test_a_judgement_called_or_described_is_criticism(coder) -> None:
+    for text in ("The senator called the ruling unacceptable.",
+                 "The minister described the report as a hoax."):
+        assert [e.type for e in code(coder, text)] == ["ACCUSE"], text
+    assert [e.type for e in code(coder, "The minister called for calm.")] == ["REQUEST"]
