@@ -55,3 +55,16 @@ def test_coder_resolves_event_places_in_context():
     [ev] = coder.code(Article(text=text.replace(", Texas", ""), lang="en",
                               published="2020-01-01"))
     assert (ev.location.name, ev.location.country) == ("Paris", "FRA")
+
+
+def test_a_state_named_like_a_given_name_is_part_of_the_person(kb):
+    ms = kb.match("Police director Vladimir Petrak said 40 people were held.", "en")
+    assert not [m for m in ms if m.kind == "place"]
+    # the twin: the region alone is a place
+    m = find(kb.match("Officials in Vladimir said 40 people were held.", "en"), "Vladimir")
+    assert (m.kind, m.country) == ("place", "RUS")
+
+
+def test_a_place_of_several_words_opening_with_a_given_name_stays_a_place(kb):
+    m = find(kb.match("Wine makers in Santa Barbara met on Monday.", "en"), "Santa Barbara")
+    assert m.kind == "place"

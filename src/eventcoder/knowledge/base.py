@@ -61,6 +61,8 @@ _PARTICLE = re.compile(r"(?:al|el|ad|ar|as|an|ash|at|az|ibn|bin)-[A-ZÄÖÜ]")
 _STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 CASED = {"org", "person", "place"}
 FORM_RANK = {"name": 0, "capital": 1, "metonym": 2, "adj": 3}
+# places a person may share a name with ("Vladimir Rebic", "Victoria Hale"): towns and states
+_NAMESAKE_PRECISIONS = frozenset({"city", "admin1"})
 
 
 @lru_cache(maxsize=16)
@@ -226,7 +228,8 @@ class KnowledgeBase:
                     first.islower() and \
                     text.find(" ", start, end) == -1:
                 continue  # German nouns are capitalised: "offiziellen Angaben" is no role
-            if kind == "place" and e[PREC] == "city" and self._in_name(text, start, eid):
+            if kind == "place" and e[PREC] in _NAMESAKE_PRECISIONS and \
+                    self._in_name(text, start, end):
                 continue
             if kind == "place" and words.articles and e[PREC] == "city" and infl != "er":
                 prev = text[max(0, start - 8):start].split()
@@ -246,15 +249,17 @@ class KnowledgeBase:
             best.sort(key=lambda b: self._person_rank(b[0], date), reverse=True)
         return (best[0][0],), infl
 
-    def _in_name(self, text: str, start: int, eid: int) -> bool:
-        """Is a town name here part of a person's name ("Mary Smith", "Ron Howard")?"""
+    def _in_name(self, text: str, start: int, end: int) -> bool:
+        """Is a town or state name at ``text[start:end]`` part of a person's name ("Mary
+        Smith", "Ron Howard", "Vladimir Rebic"), not a place of several words ("Santa
+        Barbara")?"""
         first = self.tables.first_names
-        end = text.find(" ", start)
-        word = text[start:end if end != -1 else len(text)].strip(".,;:!?)")
+        space = text.find(" ", start)
+        word = text[start:space if space != -1 else len(text)].strip(".,;:!?)")
         prev = text[max(0, start - 25):start].split()
         if prev and prev[-1] in first and prev[-1][:1].isupper():
             return True
-        if word in first:
+        if word in first and start + len(word) >= end:
             nxt = text[start + len(word):start + len(word) + 2]
             return nxt[:1] == " " and nxt[1:2].isupper()
         return False
