@@ -131,3 +131,10 @@ def test_a_judgement_called_or_described_is_criticism(coder) -> None:
                  "The minister described the report as a hoax."):
         assert [e.type for e in code(coder, text)] == ["ACCUSE"], text
     assert [e.type for e in code(coder, "The minister called for calm.")] == ["REQUEST"]
+
+
+def test_not_before_the_infinitive_negates_what_was_asked_not_the_asking(coder) -> None:
+    (ev,) = code(coder, "The minister urged the rebels not to attack the city.")
+    assert (ev.type, ev.factuality) == ("REQUEST", "asserted")
+    (neg,) = code(coder, "The minister did not urge the rebels to attack the city.")
+    assert (neg.type, neg.factuality) == ("REQUEST", "negated")

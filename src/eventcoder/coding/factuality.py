@@ -290,11 +290,20 @@ def _applies(sent: _Sentence, h: _Hit, ta: int, tb: int, hits: list[_Hit], lang:
             for o in hits
         )
     # clause scope
+    if h.cue.label == "negated" and h.a >= tb and _negates_infinitive(sent, h, lang):
+        return False  # "urged them not to sign": what was asked is negated, not the asking
     if h.cue.label == "negated" and cc == ct:
         return sent.soft[h.a] == sent.soft[ta]
     if cc == ct:
         return True
     return ct == cc + 1 and _infinitive_clause(sent, ta, tb, lang)
+
+
+def _negates_infinitive(sent: _Sentence, h: _Hit, lang: str) -> bool:
+    """Does the negation ``h`` stand right before the infinitive marker ("not to", "nicht
+    zu"), i.e. negate the infinitive that follows rather than the verb before it?"""
+    marker = registry.get_or_default(lang).infinitive_marker
+    return marker is not None and h.b < len(sent.low) and sent.low[h.b] == marker
 
 
 def _in_the_past(sent: _Sentence, h: _Hit, ta: int, tb: int, hits: list[_Hit], lang: str) -> _Hit:
