@@ -166,3 +166,24 @@ def test_a_chancellor_attacking_the_opposition_criticises_rebels_attack(coder) -
 def test_a_condition_that_opens_the_sentence_is_background(coder) -> None:
     assert code(coder, "Wenn die Grünen den Kandidaten der SPÖ unterstützen, gewinnt er.") == []
     assert types(code(coder, "Die Grünen unterstützen den Kandidaten der SPÖ.")) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "ptype"), [
+    ("In Ankara wurden drei Journalisten in Haft genommen.", "COERCE"),
+    ("Die Regierung Ungarns hat den Notstand über das ganze Land verhängt.", "COERCE"),
+    ("Die Polizei setzte Wasserwerfer gegen die Demonstranten in Athen ein.", "COERCE"),
+    ("Der Bürgermeister von Wien widerspricht dem Innenminister.", "REJECT"),
+    ("Die Regierung Italiens hat Fehler bei der Kontrolle zugegeben.", "CONCEDE"),
+    ("Der französische Präsident gratulierte Polen zum Wahlsieg.", "SUPPORT"),
+    ("Der Minister verlange mehr Soldaten an der Grenze zu Serbien.", "REQUEST"),
+    ("Ungarn öffnete seine Grenze zu Serbien am Montag.", "RETREAT"),
+    ("In Kairo wurde ein Mann von einer Menge zu Tode geprügelt.", "ASSAULT"),
+    ("Der Präsident Frankreichs warb in Rom um Zustimmung zu dem Vertrag.", "REQUEST"),
+])
+def test_german_verbs_of_the_long_tail(coder, text: str, ptype: str) -> None:
+    assert ptype in types(code(coder, text))
+
+
+def test_near_readings_of_the_long_tail_verbs_are_no_events(coder) -> None:
+    assert code(coder, "Das Museum öffnete am Montag seine Türen.") == []
+    assert code(coder, "Der Gast warb mit einem Lächeln für sich.") == []
