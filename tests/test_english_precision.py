@@ -138,3 +138,9 @@ def test_not_before_the_infinitive_negates_what_was_asked_not_the_asking(coder) 
     assert (ev.type, ev.factuality) == ("REQUEST", "asserted")
     (neg,) = code(coder, "The minister did not urge the rebels to attack the city.")
     assert (neg.type, neg.factuality) == ("REQUEST", "negated")
+
+
+def test_closing_is_coercion_only_when_somebody_closes(coder) -> None:
+    assert code(coder, "Many schools in Manila were closed on Thursday.") == []
+    shut = code(coder, "The army closed the radio station in Manila.")
+    assert [e.type for e in shut] == ["COERCE"] and shut[0].source[0].text == "army"

@@ -324,6 +324,8 @@ class ArticleCoder:
         target = [r for r in target if not is_news_agency(r.code)]  # attribution only
         if self.g.language.acts_need_source and not source and ptype not in STANDALONE:
             return None  # "he was praised": nobody we know praised him
+        if frame.agent and not source:
+            return None  # "schools were closed": nobody closed them that we know
         if not target and ptype == "RETREAT" and view.lowers[m.head] in self.g.release:
             return None  # "released findings", "a cause was released": nobody was freed
         if self.g.language.generated_need_both and e.rank == 0 and not both:

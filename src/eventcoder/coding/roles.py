@@ -19,7 +19,8 @@ trigger is a noun; verbs beat nouns in the same clause; a noun event needs an ac
 ``bare`` is given too: "Festnahmen", "Explosionen" are events on their own), ``counted`` (an
 event only when the clause counts dead or injured: "Auseinandersetzungen" with "25 Tote"),
 ``victim`` (an event only with a target actor or counted victims: "verletzte zwei Menschen",
-not "verletzt das Völkerrecht"). A passive swaps ``subj`` to the target
+not "verletzt das Völkerrecht"), ``agent`` (an event only with its actor read in the text:
+"the army closed the station", not "schools were closed"). A passive swaps ``subj`` to the target
 and takes the source from a ``von``/``durch``/``by`` PP. Pronouns ("er", "she") and unresolved
 subjects take the last subject of the sentence or of the previous sentence.
 """
@@ -64,6 +65,7 @@ class Frame:
     bare: bool = False
     counted: bool = False  # an event only when its clause counts dead or injured
     victim: bool = False  # an event only with a target actor or counted victims ("verletzt")
+    agent: bool = False  # an event only with a source read in the text ("schools were closed")
 
 
 @lru_cache(maxsize=4096)
@@ -80,6 +82,7 @@ def parse_frame(text: str) -> Frame:
         bare="bare" in opts,
         counted="counted" in opts,
         victim="victim" in opts,
+        agent="agent" in opts,
     )
 
 
