@@ -26,7 +26,7 @@ def types(coder: EventCoder, text: str) -> set[str]:
     [
         # MOBILIZE: deployments and build-ups of troops and police
         ("Cientos de soldados tomaron posiciones en la ciudad.", "MOBILIZE"),
-        ("Los reservistas habían tomado posición en varias rutas del sur.", "MOBILIZE"),
+        ("Dos batallones han tomado posición en las colinas cercanas al aeropuerto.", "MOBILIZE"),
         ("El ejército concentró tropas en la frontera norte.", "MOBILIZE"),
         ("El Gobierno decidió militarizar la zona minera.", "MOBILIZE"),
         ("El Gobierno envió 500 policías a la ciudad.", "MOBILIZE"),
