@@ -258,12 +258,9 @@ def resolve(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
             ctx_a: Mapping[tuple[str, str], int] = admins
             if own:  # the name's own reading (every time it is named) is no evidence for itself
                 oe = ents[own[0]]
-                ctx_c = dict(countries)
-                ctx_c[oe[COUNTRY]] = ctx_c.get(oe[COUNTRY], 0) - times[key]
+                ctx_c = _less(countries, oe[COUNTRY], times[key])
                 if oe[ADMIN1]:
-                    ctx_a = dict(admins)
-                    pair = (oe[COUNTRY], oe[ADMIN1])
-                    ctx_a[pair] = ctx_a.get(pair, 0) - times[key]
+                    ctx_a = _less(admins, (oe[COUNTRY], oe[ADMIN1]), times[key])
             towns = towns_of[m.start]
             scored = []
             for e in c:
@@ -347,6 +344,13 @@ def _admin_candidates(m: Any, by_start: dict[int, Any], text: str, kb: Any,
             out.add((e[COUNTRY], None))
         elif e[PREC] in ("admin1", "admin2"):
             out.add((e[COUNTRY], e[ADMIN1]))
+    return out
+
+
+def _less(counts: Mapping[Any, int], key: Any, n: int) -> dict[Any, int]:
+    """A copy of ``counts`` with ``n`` taken off ``key``."""
+    out = dict(counts)
+    out[key] = out.get(key, 0) - n
     return out
 
 
