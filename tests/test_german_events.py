@@ -179,6 +179,9 @@ def test_a_condition_that_opens_the_sentence_is_background(coder) -> None:
     ("Ungarn öffnete seine Grenze zu Serbien am Montag.", "RETREAT"),
     ("In Kairo wurde ein Mann von einer Menge zu Tode geprügelt.", "ASSAULT"),
     ("Der Präsident Frankreichs warb in Rom um Zustimmung zu dem Vertrag.", "REQUEST"),
+    ("Die Opposition Polens reichte Klage gegen das Gesetz ein.", "ACCUSE"),
+    ("Die Staatsanwaltschaft in Rom leitete Ermittlungen gegen den Bürgermeister ein.", "ACCUSE"),
+    ("Die Regierung Serbiens pochte auf die Einhaltung des Abkommens.", "REQUEST"),
 ])
 def test_german_verbs_of_the_long_tail(coder, text: str, ptype: str) -> None:
     assert ptype in types(code(coder, text))
@@ -187,3 +190,4 @@ def test_german_verbs_of_the_long_tail(coder, text: str, ptype: str) -> None:
 def test_near_readings_of_the_long_tail_verbs_are_no_events(coder) -> None:
     assert code(coder, "Das Museum öffnete am Montag seine Türen.") == []
     assert code(coder, "Der Gast warb mit einem Lächeln für sich.") == []
+    assert code(coder, "Der Trainer leitete das Training am Montag.") == []
