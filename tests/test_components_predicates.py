@@ -24,6 +24,7 @@ inhaftierte|festgenommener\tCOERCE\tarrest\t173\tsubj>obj
 droht\tTHREATEN\t\t130\tsubj>dat
 said\tCONSULT\t\t010\tsubj
 said ... goodbye\tCONSULT\t\t010\tsubj
+spoke|dispute\tCONSULT\t\t010\tsubj
 """
 _MATCHERS = {lang: TriggerMatcher(parse_lexicon(LEXICON, "test.tsv")) for lang in ("de", "en")}
 
@@ -47,6 +48,10 @@ def rejects(name: str, text: str, lang: str, word: str) -> bool:
          "Rebels attack the depot at night."),
         ("noun_use", "en", "attack", "The border attack ended on Monday.",
          "The rebels attack the depot at night."),
+        ("noun_use", "en", "dispute", "Its fisheries dispute with Norway ended.",
+         "Fishermen dispute the plan with Norway."),
+        ("noun_use", "en", "spoke", "The bicycle's spoke broke.",
+         "The envoy spoke with Norway on Monday."),
         ("name_use", "en", "strike", "The Strike Force arrived on Monday.",
          "Workers began a strike on Monday."),
         ("mishap", "en", "killed", "A fire killed five workers.",

@@ -171,6 +171,7 @@ def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
     nxt = lowers[h + 1] if h + 1 < clause.end else ""
     return (
         not word.endswith("ed")
+        and word not in _classes(g).get("irregular_past", frozenset())  # "the minister spoke"
         and nxt not in g.determiner  # "the rebels met the envoy": a verb with its object
         and prev.isalpha()
         and prev not in g.pronoun
