@@ -144,3 +144,8 @@ def test_closing_is_coercion_only_when_somebody_closes(coder) -> None:
     assert code(coder, "Many schools in Manila were closed on Thursday.") == []
     shut = code(coder, "The army closed the radio station in Manila.")
     assert [e.type for e in shut] == ["COERCE"] and shut[0].source[0].text == "army"
+
+
+def test_a_stabbing_is_an_assault_without_a_named_attacker(coder) -> None:
+    (ev,) = code(coder, "The mayor of Gdynia was stabbed on stage last night.")
+    assert ev.type == "ASSAULT" and ev.target[0].text.startswith("mayor")
