@@ -149,3 +149,10 @@ def test_closing_is_coercion_only_when_somebody_closes(coder) -> None:
 def test_a_stabbing_is_an_assault_without_a_named_attacker(coder) -> None:
     (ev,) = code(coder, "The mayor of Gdynia was stabbed on stage last night.")
     assert ev.type == "ASSAULT" and ev.target[0].text.startswith("mayor")
+
+
+def test_a_pardon_releases_a_prisoner(coder) -> None:
+    for text in ("The president issued seven pardons on Tuesday.",
+                 "The president granted the former governor a full pardon."):
+        assert [(e.type, e.mode) for e in code(coder, text)] == [("RETREAT", "release")], text
+    assert [e.type for e in code(coder, "The court asked the king for a pardon.")] == ["REQUEST"]
