@@ -156,3 +156,9 @@ def test_a_pardon_releases_a_prisoner(coder) -> None:
                  "The president granted the former governor a full pardon."):
         assert [(e.type, e.mode) for e in code(coder, text)] == [("RETREAT", "release")], text
     assert [e.type for e in code(coder, "The court asked the king for a pardon.")] == ["REQUEST"]
+
+
+def test_dissolving_parliament_is_coercion_when_somebody_does_it(coder) -> None:
+    (ev,) = code(coder, "The president dissolved the national assembly on Friday.")
+    assert (ev.type, ev.source[0].text) == ("COERCE", "president")
+    assert code(coder, "The protesters dissolved into the crowd.") == []
