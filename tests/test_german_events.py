@@ -191,3 +191,9 @@ def test_near_readings_of_the_long_tail_verbs_are_no_events(coder) -> None:
     assert code(coder, "Das Museum öffnete am Montag seine Türen.") == []
     assert code(coder, "Der Gast warb mit einem Lächeln für sich.") == []
     assert code(coder, "Der Trainer leitete das Training am Montag.") == []
+
+
+def test_a_closed_road_is_no_coercion_a_blocked_website_is(coder) -> None:
+    assert code(coder, "Die Autobahn bei Graz wurde wegen eines Unfalls gesperrt.") == []
+    assert types(code(coder, "Die Regierung Russlands sperrte den Zugang zu der Webseite.")) \
+        == ["COERCE"]
