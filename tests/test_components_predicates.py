@@ -25,6 +25,7 @@ droht\tTHREATEN\t\t130\tsubj>dat
 said\tCONSULT\t\t010\tsubj
 said ... goodbye\tCONSULT\t\t010\tsubj
 spoke|dispute\tCONSULT\t\t010\tsubj
+forderte|gefordert\tREQUEST\t\t100\tsubj>obj
 """
 _MATCHERS = {lang: TriggerMatcher(parse_lexicon(LEXICON, "test.tsv")) for lang in ("de", "en")}
 
@@ -66,6 +67,8 @@ def rejects(name: str, text: str, lang: str, word: str) -> bool:
          "Sie warfen ihm Betrug vor."),
         ("modal_danger", "de", "droht", "Die Krise droht zu eskalieren.",
          "Die Regierung droht den Rebellen."),
+        ("death_toll", "de", "gefordert", "Der Anschlag hat 129 Tote gefordert.",
+         "Die Angehörigen der Toten haben eine Untersuchung gefordert."),
         ("attributive_participle", "de", "inhaftierte", "Sechs inhaftierte Journalisten kamen frei.",
          "Die Polizei inhaftierte sechs Journalisten."),
     ],

@@ -397,3 +397,16 @@ def anticausative(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) ->
     h = m.head
     return (h > clause.start and view.lowers[h] in cls.get("anticausative", frozenset())
             and view.lowers[h - 1] in cls.get("reflexive", frozenset()))
+
+
+@trigger_filter("death_toll")
+def death_toll(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A demand verb of class ``toll_verb`` with counted victims (a number before a word of
+    class ``casualty_noun``) in its clause states a death toll ("der Anschlag forderte 129
+    Tote"), it asks for nothing ("die Familien der Toten forderten" still asks)."""
+    cls = _classes(g)
+    if m.entry.type != "REQUEST" or view.lowers[m.head] not in cls.get("toll_verb", frozenset()):
+        return False
+    toll, lowers = cls.get("casualty_noun", frozenset()), view.lowers
+    return any(lowers[j] in toll and (lowers[j - 1][:1].isdigit() or lowers[j - 1] in g.numeral)
+               for j in range(clause.start + 1, clause.end))
