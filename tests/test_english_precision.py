@@ -162,3 +162,10 @@ def test_dissolving_parliament_is_coercion_when_somebody_does_it(coder) -> None:
     (ev,) = code(coder, "The president dissolved the national assembly on Friday.")
     assert (ev.type, ev.source[0].text) == ("COERCE", "president")
     assert code(coder, "The protesters dissolved into the crowd.") == []
+
+
+def test_destruction_is_coercion_only_when_somebody_destroys(coder) -> None:
+    # the capital in "in Dhaka" is the place, not the government acting
+    assert code(coder, "A fire in Dhaka destroyed at least 200 homes.") == []
+    razed = code(coder, "Soldiers in Dhaka destroyed at least 200 homes.")
+    assert [e.type for e in razed] == ["COERCE"] and razed[0].source[0].text == "Soldiers"

@@ -403,7 +403,8 @@ class RoleFinder:
             and "speaker" not in src_slots
         ):
             taken = {id(r) for r in target}
-            rest = [r for r in pool if r.end_tok <= head and id(r) not in taken and not r.pronoun]
+            rest = [r for r in pool if r.end_tok <= head and id(r) not in taken and not r.pronoun
+                    and r.prep not in self.g.locative]  # "a bomb in Kabul killed": a place
             source = self._group(rest[0], rest) if rest else []
         return source, target
 
