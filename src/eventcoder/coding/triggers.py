@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from eventcoder.coding.lexicon import TriggerEntry
+from eventcoder.coding.lexicon import Step, TriggerEntry
 
 CACHE_SIZE = 200_000  # distinct token strings whose candidates are remembered
 MAX_GAP = 8  # tokens a "..." step may skip
@@ -129,26 +129,38 @@ class TriggerMatcher:
             limit = min(end, pos + 1 + (max_gap if step.gap else 0) + 1)
             nxt = None
             exact = step.exact if step.exact_only else None  # a set test is all it takes
-            j = pos + 1
-            while j < limit:
+            for j in range(pos + 1, limit):
                 w = lowers[j]
                 if w in exact if exact is not None else step.test(w):
                     nxt = j
                     break
-                if w == "(" and step.gap:  # "votaron en Madrid (España) contra": skipped
-                    close = _short_parenthesis(lowers, j, end)
-                    if close is not None:
-                        limit = min(end, limit + close - j + 1)
-                        j = close + 1
-                        continue
                 if w in GAP_STOP:
+                    if w == "(" and step.gap:  # "votaron en Madrid (España) contra": skipped
+                        nxt = _after_parenthesis(step, exact, lowers, j, end, limit)
                     break
-                j += 1
             if nxt is None:
                 return None
             toks.append(nxt)
             pos = nxt
         return tuple(toks)
+
+
+def _after_parenthesis(step: Step, exact: frozenset[str] | None, lowers: Sequence[str],
+                       at: int, end: int, limit: int) -> int | None:
+    """The step's word after the short parenthesis opened at ``at`` (the gap's reach grows by
+    the parenthesis), or None."""
+    close = _short_parenthesis(lowers, at, end)
+    if close is None:
+        return None
+    for j in range(close + 1, min(end, limit + close - at + 1)):
+        w = lowers[j]
+        if w in exact if exact is not None else step.test(w):
+            return j
+        if w in GAP_STOP:
+            if w == "(":
+                return _after_parenthesis(step, exact, lowers, j, end, limit + close - at + 1)
+            return None
+    return None
 
 
 def _short_parenthesis(lowers: Sequence[str], at: int, end: int) -> int | None:
