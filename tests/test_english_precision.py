@@ -113,12 +113,6 @@ def test_a_politician_attacking_a_rival_criticises_gunmen_attack(coder) -> None:
     assert [e.type for e in code(coder, "The army attacked the rebels.")] == ["ASSAULT"]
 
 
-def test_releasing_findings_frees_nobody_releasing_prisoners_does(coder) -> None:
-    assert code(coder, "The ministry released its findings on Monday.") == []
-    freed = code(coder, "The army released 20 prisoners on Monday.")
-    assert [e.type for e in freed] == ["RETREAT"] and freed[0].target[0].text == "prisoners"
-
-
 def test_a_court_sentence_is_a_sanction(coder) -> None:
     (ev,) = code(coder, "A court in Cairo sentenced three activists to five years in prison.")
     assert (ev.type, ev.mode) == ("SANCTION", "convict")
@@ -140,12 +134,6 @@ def test_not_before_the_infinitive_negates_what_was_asked_not_the_asking(coder) 
     assert (neg.type, neg.factuality) == ("REQUEST", "negated")
 
 
-def test_closing_is_coercion_only_when_somebody_closes(coder) -> None:
-    assert code(coder, "Many schools in Manila were closed on Thursday.") == []
-    shut = code(coder, "The army closed the radio station in Manila.")
-    assert [e.type for e in shut] == ["COERCE"] and shut[0].source[0].text == "army"
-
-
 def test_a_stabbing_is_an_assault_without_a_named_attacker(coder) -> None:
     (ev,) = code(coder, "The mayor of Gdynia was stabbed on stage last night.")
     assert ev.type == "ASSAULT" and ev.target[0].text.startswith("mayor")
@@ -158,14 +146,22 @@ def test_a_pardon_releases_a_prisoner(coder) -> None:
     assert [e.type for e in code(coder, "The court asked the king for a pardon.")] == ["REQUEST"]
 
 
-def test_dissolving_parliament_is_coercion_when_somebody_does_it(coder) -> None:
-    (ev,) = code(coder, "The president dissolved the national assembly on Friday.")
-    assert (ev.type, ev.source[0].text) == ("COERCE", "president")
-    assert code(coder, "The protesters dissolved into the crowd.") == []
-
-
-def test_destruction_is_coercion_only_when_somebody_destroys(coder) -> None:
-    # the capital in "in Dhaka" is the place, not the government acting
-    assert code(coder, "A fire in Dhaka destroyed at least 200 homes.") == []
-    razed = code(coder, "Soldiers in Dhaka destroyed at least 200 homes.")
-    assert [e.type for e in razed] == ["COERCE"] and razed[0].source[0].text == "Soldiers"
+@pytest.mark.parametrize(("absent", "present", "ptype", "side", "actor"), [
+    # a release frees somebody named: findings are published, not freed
+    ("The ministry released its findings on Monday.",
+     "The army released 20 prisoners on Monday.", "RETREAT", "target", "prisoners"),
+    # closing and destroying are coercion only when somebody does it; the capital in
+    # "in Dhaka" is the place, not the government acting
+    ("Many schools in Manila were closed on Thursday.",
+     "The army closed the radio station in Manila.", "COERCE", "source", "army"),
+    ("A fire in Dhaka destroyed at least 200 homes.",
+     "Soldiers in Dhaka destroyed at least 200 homes.", "COERCE", "source", "Soldiers"),
+    ("The protesters dissolved into the crowd.",
+     "The president dissolved the national assembly on Friday.", "COERCE", "source",
+     "president"),
+])
+def test_an_act_needs_who_does_it_or_whom_it_frees(coder, absent: str, present: str, ptype: str,
+                                                   side: str, actor: str) -> None:
+    assert code(coder, absent) == []
+    (ev,) = code(coder, present)
+    assert ev.type == ptype and getattr(ev, side)[0].text == actor
