@@ -182,6 +182,8 @@ def test_a_condition_that_opens_the_sentence_is_background(coder) -> None:
     ("Die Opposition Polens reichte Klage gegen das Gesetz ein.", "ACCUSE"),
     ("Die Staatsanwaltschaft in Rom leitete Ermittlungen gegen den Bürgermeister ein.", "ACCUSE"),
     ("Die Regierung Serbiens pochte auf die Einhaltung des Abkommens.", "REQUEST"),
+    ("Der Präsident Polens entschuldigte sich bei der Ukraine.", "CONCEDE"),
+    ("Die Partei wurde in Wien zu einer Geldbuße verurteilt.", "SANCTION"),
 ])
 def test_german_verbs_of_the_long_tail(coder, text: str, ptype: str) -> None:
     assert ptype in types(code(coder, text))
