@@ -165,3 +165,10 @@ def test_an_act_needs_who_does_it_or_whom_it_frees(coder, absent: str, present: 
     assert code(coder, absent) == []
     (ev,) = code(coder, present)
     assert ev.type == ptype and getattr(ev, side)[0].text == actor
+
+
+def test_tear_gas_and_rubber_bullets_are_coercion_live_fire_an_assault(coder) -> None:
+    for text in ("Police fired tear gas at the crowd in Minsk.",
+                 "Police fired rubber bullets at the crowd in Minsk."):
+        assert [e.type for e in code(coder, text)] == ["COERCE"], text
+    assert [e.type for e in code(coder, "Soldiers fired at the crowd in Minsk.")] == ["ASSAULT"]
