@@ -127,17 +127,8 @@ class TriggerMatcher:
         pos = i
         for step in e.steps[1:]:
             limit = min(end, pos + 1 + (max_gap if step.gap else 0) + 1)
-            nxt = None
             exact = step.exact if step.exact_only else None  # a set test is all it takes
-            for j in range(pos + 1, limit):
-                w = lowers[j]
-                if w in exact if exact is not None else step.test(w):
-                    nxt = j
-                    break
-                if w in GAP_STOP:
-                    if w == "(" and step.gap:  # "votaron en Madrid (España) contra": skipped
-                        nxt = _after_parenthesis(step, exact, lowers, j, end, limit)
-                    break
+            nxt = _find_step(step, exact, lowers, pos + 1, limit, end)
             if nxt is None:
                 return None
             toks.append(nxt)
@@ -145,21 +136,20 @@ class TriggerMatcher:
         return tuple(toks)
 
 
-def _after_parenthesis(step: Step, exact: frozenset[str] | None, lowers: Sequence[str],
-                       at: int, end: int, limit: int) -> int | None:
-    """The step's word after the short parenthesis opened at ``at`` (the gap's reach grows by
-    the parenthesis), or None."""
-    close = _short_parenthesis(lowers, at, end)
-    if close is None:
-        return None
-    for j in range(close + 1, min(end, limit + close - at + 1)):
+def _find_step(step: Step, exact: frozenset[str] | None, lowers: Sequence[str], lo: int,
+               hi: int, end: int) -> int | None:
+    """The first token in ``[lo, hi)`` the step accepts, or None at a word of ``GAP_STOP``; a
+    gap skips a short parenthesis ("votaron en Madrid (España) contra"), reaching as much
+    further."""
+    for j in range(lo, hi):
         w = lowers[j]
         if w in exact if exact is not None else step.test(w):
             return j
         if w in GAP_STOP:
-            if w == "(":
-                return _after_parenthesis(step, exact, lowers, j, end, limit + close - at + 1)
-            return None
+            close = _short_parenthesis(lowers, j, end) if w == "(" and step.gap else None
+            if close is None:
+                return None
+            return _find_step(step, exact, lowers, close + 1, min(end, hi + close - j + 1), end)
     return None
 
 
