@@ -11,6 +11,8 @@ from functools import lru_cache
 from eventcoder.coding.grammar import Grammar
 from eventcoder.language import data
 
+QUOTES = frozenset({'"', "“", "”", "„", "«", "»"})
+QUOTED_PHRASE = 8  # tokens of a quoted phrase that stays in its clause ('a "witch hunt"')
 _DEFAULT_PARTICIPLE_SUFFIXES = ("ed", "en", "t")  # a language without ``participle_suffix`` data
 
 
@@ -52,6 +54,11 @@ def split_clauses(
             close = next((j for j in range(i + 1, min(end, i + 6)) if lowers[j] == ")"), None)
             if close is not None:
                 i = close + 1
+                continue
+        if low in QUOTES and i > start:
+            close = _quoted_phrase(lowers, i, end, g)
+            if close is not None:  # 'called the plan a "farce"': the phrase ends the clause
+                i = close
                 continue
         if low in g.clause_punct:
             if low == "," and i in mention_ends and (i + 1) in mention_starts:
@@ -104,6 +111,20 @@ def split_clauses(
         cur.end = end
         clauses.append(cur)
     return clauses
+
+
+def _quoted_phrase(lowers: Sequence[str], at: int, end: int, g: Grammar) -> int | None:
+    """The index of the quote closing a short quoted phrase opened at ``at`` inside a clause
+    (at most ``QUOTED_PHRASE`` tokens, no clause punctuation, not after a verb of saying or
+    punctuation, which open a quoted sentence), or None."""
+    if lowers[at - 1] in g.clause_punct or lowers[at - 1] in g.speech:
+        return None
+    for k in range(at + 1, min(end, at + QUOTED_PHRASE + 2)):
+        if lowers[k] in QUOTES:
+            return k if k > at + 1 else None
+        if lowers[k] in g.clause_punct or lowers[k] in g.subordinator:
+            return None
+    return None
 
 
 @lru_cache(maxsize=8)

@@ -7,6 +7,8 @@ A pattern is a sequence of steps separated by spaces. A step is one token test:
 * ``*word``     the token ends with ``word``          (compound heads: ``*festnahme``)
 * ``*word*``    the token contains ``word``           (compounds with endings)
 * ``a|b*|*c``   any of these
+* ``&name``     any word of the language's synset ``name`` (``synsets.tsv``, as PETRARCH's
+                ``&CLASS``): ``called ... &disapproval`` ("called the plan a disgrace")
 * ``...``       before a step: up to a few tokens may come in between, within the clause
                 (separable German verbs: ``rief* ... auf``; English ``ask* ... help``)
 
@@ -16,7 +18,7 @@ target are (see :mod:`eventcoder.coding.roles`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -85,23 +87,33 @@ def parse_step(text: str, gap: bool) -> Step:
     return Step(frozenset(exact), tuple(prefix), tuple(suffix), tuple(infix), gap, plain)
 
 
-def parse_pattern(pattern: str) -> tuple[Step, ...]:
+def parse_pattern(pattern: str, synsets: Mapping[str, frozenset[str]] | None = None
+                  ) -> tuple[Step, ...]:
+    """The steps of a pattern; ``&name`` steps take their words from ``synsets`` (a
+    ``KeyError`` names an unknown synset)."""
     steps: list[Step] = []
     gap = False
     for part in pattern.split():
         if part == "...":
             gap = True
             continue
+        if part.startswith("&"):
+            words = (synsets or {}).get(part[1:])
+            if words is None:
+                raise KeyError(f"unknown synset {part!r}")
+            part = "|".join(sorted(words))
         steps.append(parse_step(part, gap))
         gap = False
     return tuple(steps)
 
 
 def parse_lexicon(
-    text: str, origin: str, rank: int = 1, *, bundled: bool = False
+    text: str, origin: str, rank: int = 1, *, bundled: bool = False,
+    synsets: Mapping[str, frozenset[str]] | None = None,
 ) -> list[TriggerEntry]:
     """Parse a trigger TSV (the one loader, :mod:`eventcoder.language.data`; ``bundled``
-    files must name source and licence); bad lines raise ``ValueError`` naming the line."""
+    files must name source and licence); bad lines raise ``ValueError`` naming the line.
+    ``synsets`` are the word sets ``&name`` steps refer to."""
     entries: list[TriggerEntry] = []
     spec = data.SPECS["triggers.tsv"]
     try:
@@ -111,7 +123,11 @@ def parse_lexicon(
     for n, (pattern, ptype, mode, cameo, frame) in rows:
         if ptype not in PLOVER_TYPES:
             raise ValueError(f"{origin}:{n}: unknown PLOVER type {ptype!r}")
-        steps = parse_pattern(pattern)
+        try:
+            steps = parse_pattern(pattern, synsets)
+        except KeyError as exc:
+            known = ", ".join(sorted(synsets or ())) or "none"
+            raise ValueError(f"{origin}:{n}: {exc.args[0]} (known: {known})") from None
         if not steps:
             continue
         entries.append(
@@ -126,16 +142,21 @@ def parse_lexicon(
 def builtin_lexicon(lang: str) -> tuple[TriggerEntry, ...]:
     """The bundled trigger lexicons of one language (cached; none for an unknown one)."""
     entries: list[TriggerEntry] = []
+    synsets = data.word_classes(lang, "synsets.tsv")
     for name, rank in LEXICON_FILES:
         text = data.read_text(lang, name)
         if text is not None:
-            entries.extend(parse_lexicon(text, f"{lang}/{name}", rank, bundled=True))
+            entries.extend(
+                parse_lexicon(text, f"{lang}/{name}", rank, bundled=True, synsets=synsets)
+            )
     return tuple(entries)
 
 
-def load_lexicon_files(paths: Sequence[str]) -> list[TriggerEntry]:
-    """Extra trigger TSV files given by the user."""
+def load_lexicon_files(paths: Sequence[str], lang: str | None = None) -> list[TriggerEntry]:
+    """Extra trigger TSV files given by the user (their ``&name`` steps use ``lang``'s
+    synsets)."""
+    synsets = data.word_classes(lang, "synsets.tsv") if lang else {}
     entries: list[TriggerEntry] = []
     for p in paths:
-        entries.extend(parse_lexicon(Path(p).read_text("utf-8"), p, rank=2))
+        entries.extend(parse_lexicon(Path(p).read_text("utf-8"), p, rank=2, synsets=synsets))
     return entries

@@ -241,7 +241,7 @@ def make_component(
 @lru_cache(maxsize=16)
 def trigger_matcher(lang: str, lexicons: tuple[str, ...] = ()) -> TriggerMatcher:
     """Built-in + user trigger entries of one language, indexed once (cached)."""
-    entries = list(builtin_lexicon(lang)) + load_lexicon_files(lexicons)
+    entries = list(builtin_lexicon(lang)) + load_lexicon_files(lexicons, lang)
     return TriggerMatcher(entries, max_gap=registry.get_or_default(lang).max_pattern_gap)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from eventcoder.coding.clauses import Clause
+from eventcoder.coding.clauses import QUOTES, Clause
 from eventcoder.coding.doc import DocView
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.intent import is_cue_word
@@ -98,6 +98,26 @@ def zu_infinitive(lowers: Sequence[str], clause: Clause) -> bool:
     while last > clause.start and not lowers[last][:1].isalnum():
         last -= 1
     return last > clause.start and (lowers[last - 1] == "zu" or "zu" in lowers[last][2:-3])
+
+
+@trigger_filter("judged_object")
+def judged_object(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A judgement word must be said of the object, not be part of it: "called the plan a
+    farce", "called the ruling unfair", "called it 'a disgrace'", not "called the crisis the
+    worst in years". The word counts after a quote, a middle step ("as"), a second
+    determiner, or when it ends its phrase (punctuation, a conjunction or a preposition)."""
+    if not parse_frame(m.entry.frame).judge or len(m.tokens) > 2:
+        return False
+    lowers, head, word = view.lowers, m.head, m.tokens[-1]
+    between = lowers[head + 1:word]
+    if any(w in QUOTES for w in between):
+        return False
+    if any(w in g.determiner for w in between[1:]):
+        return False
+    nxt = lowers[word + 1] if word + 1 < clause.end else "."
+    if nxt in QUOTES:
+        return True  # 'called the agreement "void"': the word is the object's
+    return not (nxt in g.conjunction or nxt in g.preposition or not nxt[:1].isalnum())
 
 
 @trigger_filter("modal_danger")

@@ -66,6 +66,7 @@ class Frame:
     counted: bool = False  # an event only when its clause counts dead or injured
     victim: bool = False  # an event only with a target actor or counted victims ("verletzt")
     agent: bool = False  # an event only with a source read in the text ("schools were closed")
+    judge: bool = False  # the last step is a judgement said of the object ("called X a farce")
 
 
 @lru_cache(maxsize=4096)
@@ -83,6 +84,7 @@ def parse_frame(text: str) -> Frame:
         counted="counted" in opts,
         victim="victim" in opts,
         agent="agent" in opts,
+        judge="judge" in opts,
     )
 
 

@@ -116,7 +116,7 @@ class Language:
     """Names of the components (``eventcoder.coding.components``) a document passes."""
     trigger_filters: ClassVar[tuple[str, ...]] = (
         "speech_verb", "nontrigger", "verb_case", "particle_final", "modal_danger",
-        "no_bare_generic",
+        "no_bare_generic", "judged_object",
     )
     """Names of the trigger filters (``eventcoder.coding.predicates``) this language runs;
     a trigger is dropped when any of them rejects it."""

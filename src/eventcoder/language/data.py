@@ -42,6 +42,7 @@ SPECS: dict[str, Spec] = {
     "numbers.tsv": Spec(("word", "value", "kind"), 2),
     "grammar.tsv": Spec(("class", "words"), 1, header_row=False),
     "wordlists.tsv": Spec(("list", "words"), 1, header_row=False),
+    "synsets.tsv": Spec(("synset", "words"), 2, header_row=False),
     "abbreviations.txt": Spec(("abbreviation", "flag"), 1, header_row=False),
 }
 """The known data files of a language and their columns."""
