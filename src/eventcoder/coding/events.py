@@ -326,6 +326,8 @@ class ArticleCoder:
             return None  # "he was praised": nobody we know praised him
         if frame.agent and not source:
             return None  # "schools were closed": nobody closed them that we know
+        if frame.guest and not _guest(target, m.tokens[-1]):
+            return None  # "received a degree", "received more viewers": nobody was hosted
         if not target and ptype == "RETREAT" and view.lowers[m.head] in self.g.release:
             return None  # "released findings", "a cause was released": nobody was freed
         if self.g.language.generated_need_both and e.rank == 0 and not both:
@@ -467,6 +469,17 @@ def _verbal_attack(view: DocView, m: TriggerMatch, source: list[ActorRef],
         return bool(refs) and all(x.kind == "person" or x.sector in _POLITICIANS for x in refs)
 
     return all(person(r) for r in source) and all(person(r) for r in target)
+
+
+GUEST_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD", "OPP", "REB"})
+
+
+def _guest(target: list[ActorRef], verb: int) -> bool:
+    """The verb's direct object, right after it, is a person or an official body ("received
+    the Iranian president", not "received the endorsement of a writer")."""
+    first = min(target, key=lambda r: r.start_tok, default=None)
+    return (first is not None and not first.prep and 0 < first.start_tok - verb <= 3
+            and (first.kind == "person" or first.sector in GUEST_SECTORS))
 
 
 def _main_events(

@@ -193,10 +193,10 @@ def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
         not word.endswith("ed")
         and word not in _classes(g).get("irregular_past", frozenset())  # "the minister spoke"
         and nxt not in g.determiner  # "the rebels met the envoy": a verb with its object
-        and prev.isalpha()
+        and (prev.isalpha() or prev.isdigit())
         and prev not in g.pronoun
         and (prev2 in g.determiner or prev2 in g.preposition)
-    )  # "its fisheries dispute", not "the rebels met the envoy"
+    )  # "its fisheries dispute", "his 2020 campaign", not "the rebels met the envoy"
 
 
 @trigger_filter("name_use")

@@ -67,6 +67,7 @@ class Frame:
     victim: bool = False  # an event only with a target actor or counted victims ("verletzt")
     agent: bool = False  # an event only with a source read in the text ("schools were closed")
     judge: bool = False  # the last step is a judgement said of the object ("called X a farce")
+    guest: bool = False  # an event only when the direct object is a person or an official body
 
 
 @lru_cache(maxsize=4096)
@@ -85,6 +86,7 @@ def parse_frame(text: str) -> Frame:
         victim="victim" in opts,
         agent="agent" in opts,
         judge="judge" in opts,
+        guest="guest" in opts,
     )
 
 
