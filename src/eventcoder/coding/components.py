@@ -17,6 +17,7 @@ from eventcoder.coding import attributes
 from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.elaboration import (
     aim_at_referenced_acts,
+    continue_addressees,
     fold_elaborations,
     trigger_heads,
 )
@@ -168,5 +169,6 @@ def merge(stages: Stages, doc: Doc) -> None:
     heads = trigger_heads(doc.triggers)
     out = fold_elaborations(out, doc.view, heads, stages.coder.g)
     aim_at_referenced_acts(out, doc.view, heads, stages.coder.g)
+    continue_addressees(out)
     doc.events = [ev for ev, _ in out]
     doc.event_context = [ctx for _, ctx in out]

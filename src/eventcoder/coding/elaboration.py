@@ -28,7 +28,7 @@ from eventcoder.coding.defaults import ADDRESSED, STANDALONE
 from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.triggers import TriggerMatch
-from eventcoder.model import Event
+from eventcoder.model import Actor, Event
 
 COUNTS = ("dead", "injured", "arrested", "dead_text", "injured_text", "arrested_text", "victims")
 NOUN_REACH = 2  # words between the determiner and the trigger noun ("den schweren Angriffen")
@@ -178,3 +178,43 @@ def _named_act(
             if types:
                 return frozenset(types)
     return None
+
+
+CONTINUED_REACH = 6  # earlier sentences in which the same actor's addressee is looked for
+
+
+def continue_addressees(pairs: Sequence[tuple[Event, EventContext]]) -> None:
+    """A speaker goes on addressing the party of their last act: "Kerry traf die FARC. ...
+    Kerry rief beide Seiten auf": a demand, criticism or refusal whose target was only
+    inferred (the source's own authorities) takes the foreign target the same actor had in
+    one of the last sentences (inferred: no offsets)."""
+    for k, (ev, ctx) in enumerate(pairs):
+        if ev.type not in ADDRESSED or not _inferred_home(ev):
+            continue
+        who = {_identity(a) for a in ev.source if a.start is not None}
+        if not who:
+            continue
+        seen: set[tuple[int, int]] = set()
+        for other, octx in reversed(pairs[:k]):
+            if octx.sentence >= ctx.sentence:
+                continue
+            seen.add(octx.sentence)
+            if len(seen) > CONTINUED_REACH:
+                break
+            if who & {_identity(a) for a in other.source}:
+                home = {a.country for a in ev.source}
+                foreign = [a for a in other.target if a.start is not None and a.country
+                           and a.country not in home]
+                if foreign:
+                    ev.target = [replace(a, start=None, end=None) for a in foreign]
+                break
+
+
+def _inferred_home(ev: Event) -> bool:
+    """The target is only the default addressee: the source country's authorities."""
+    return (len(ev.target) == 1 and ev.target[0].start is None
+            and ev.target[0].country in {a.country for a in ev.source})
+
+
+def _identity(a: Actor) -> str:
+    return (a.name or a.text).lower()
