@@ -31,3 +31,4 @@ def test_demand_takes_the_partner_of_the_same_speakers_last_act(lang: str) -> No
     countries, starts = request_target(continued, lang)
     assert countries == ["CUB"] and starts == [None]  # inferred: no offsets
     assert request_target(alone, lang)[0] == ["USA"]  # no partner before: his own authorities
+
