@@ -396,6 +396,15 @@ def _cue_before(text: str, start: int, lang: str | None, weak: bool = True) -> b
     return stripped != words and any(stripped.endswith(" " + c) or stripped == c for c in prep)
 
 
+def _word_before(text: str, start: int) -> str:
+    """The lower-cased word right before ``start`` (one space between), or ""."""
+    left = text[max(0, start - 12):start]
+    if not left.endswith(" "):
+        return ""
+    words = left.split()
+    return words[-1].lower() if words else ""
+
+
 def is_locative(text: str, start: int, lang: str | None = None) -> bool:
     """Does a locative preposition (or place-type word) come right before ``start``?"""
     code = registry.get(lang).code if lang and registry.is_supported(lang) else None
@@ -434,6 +443,7 @@ def confirm(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
     above (``lang`` None: cues and common nouns of every registered language)."""
     code = registry.get(lang).code if lang and registry.is_supported(lang) else None
     commons = _common_nouns(code)
+    noun_art = cues("noun_article", code)
     postal = code is not None and registry.get(code).postal_region_codes
     tops = [m for m in mentions if (is_toponym(m) or union_seat(kb, m) is not None)
             and m.text[:1].isupper()]
@@ -461,6 +471,8 @@ def confirm(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
         if m.kind == "place" and m.precision == "city" and m.text in people and not cue \
                 and pop < PERSON_TOWN:
             continue  # "Nelson said", "Kobe Bryant ... Bryant": a person
+        if m.kind == "place" and m.precision == "city" and _word_before(text, m.start) in noun_art:
+            continue  # "bei der Matura": a noun with its article, no town
         if pop >= SMALL and not common:
             out.append(m)
             continue

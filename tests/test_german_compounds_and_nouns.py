@@ -1,0 +1,27 @@
+"""German: portfolio compounds of ministers are government actors; a town name right after an
+article is a common noun."""
+
+from __future__ import annotations
+
+from eventcoder.coding import get_coder
+from eventcoder.coding.location import article_places
+from eventcoder.coding.mentions import knowledge_base
+from eventcoder.model import Article
+
+
+def test_portfolio_ministers_are_government_actors() -> None:
+    text = "Der Bildungsminister telefonierte am Montag mit der Sozialministerin."
+    events = get_coder().code(Article(id="t", text=text, lang="de", published="2024-03-05"))
+    assert [(e.type, [a.sector for a in e.source], [a.sector for a in e.target])
+            for e in events] == [("CONSULT", ["GOV"], ["GOV"])]
+
+
+def test_a_town_name_after_an_article_is_a_noun() -> None:
+    kb = knowledge_base()
+    noun = "Die Schüler erhielten bei der Matura gute Noten."
+    town = "Die Schüler reisten am Montag nach Matura."
+    names = []
+    for text in (noun, town):
+        places = article_places(text, kb.match(text, lang="de"), kb, "de").places
+        names.append([m.text for m in places])
+    assert names == [[], ["Matura"]]
