@@ -13,6 +13,7 @@ from eventcoder.coding import attributes
 from eventcoder.coding.clauses import Clause, is_passive, split_clauses
 from eventcoder.coding.crosswalk import cameo_to_plover, own_code
 from eventcoder.coding.defaults import (
+    ADDRESSED,
     BILATERAL,
     CONTENT_TYPES,
     DOMESTIC,
@@ -382,6 +383,9 @@ class ArticleCoder:
                 return None  # a meeting or agreement needs a partner ("besuchte die Schule")
         elif ptype in VICTIM_TYPES or by_authorities(ev):  # a court sentence too
             _victim_defaults(ev, loc, fallback)
+        if ptype not in ADDRESSED and _participial(view, clause, m, self.g) \
+                and not _reads_target(ev, view, clause):
+            return None  # "..., setting fire to mattresses", "..., providing help": no new act
         _addressee_default(ev)
         ctx = EventContext(
             "lexicon",
@@ -480,6 +484,20 @@ def _guest(target: list[ActorRef], verb: int) -> bool:
     first = min(target, key=lambda r: r.start_tok, default=None)
     return (first is not None and not first.prep and 0 < first.start_tok - verb <= 3
             and (first.kind == "person" or first.sector in GUEST_SECTORS))
+
+
+def _participial(view: DocView, clause: Clause, m: TriggerMatch, g: Grammar) -> bool:
+    """The trigger is the participle that opens an adjunct after a comma ("..., blaming
+    Iran for the attack"; ``Language.participial_adjuncts``)."""
+    ending, head = g.language.participial_adjuncts, m.head
+    return bool(ending) and head == clause.start and head > 0 \
+        and view.lowers[head - 1] == "," and view.lowers[head].endswith(ending)
+
+
+def _reads_target(ev: Event, view: DocView, clause: Clause) -> bool:
+    """The event's clause names its target ("..., blaming Iran"; not "..., citing concerns")."""
+    lo, hi = view.idx[clause.start], view.ends[clause.end - 1]
+    return any(a.start is not None and lo <= a.start < hi for a in ev.target)
 
 
 def _main_events(

@@ -67,6 +67,9 @@ class Language:
     """With ``one_event_per_sentence``: events of these types in a motive adjunct (a trigger
     right after a ``purpose`` word of ``grammar.tsv``: "para protestar", "en protesta por",
     "en demanda de") are coded besides the sentence's main event when its type differs."""
+    participial_adjuncts: ClassVar[str] = ""
+    """The ending of a participle that opens an adjunct after a comma (English "ing": "...,
+    blaming Iran", "..., citing concerns"): its event needs a target named in the adjunct."""
     unknown_actors: ClassVar[bool] = False
     """Code an event whose actors the knowledge base does not know ("los creyentes", "un
     bloque sindical"): the codebook codes a clear act without an identified actor; otherwise

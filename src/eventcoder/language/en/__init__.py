@@ -15,7 +15,7 @@ class English(Language):
     capitalised_demonyms = True
     open_compounds = True
     titles_in_names = True
-    one_event_per_sentence = True
+    participial_adjuncts = "ing"
     generic_verbs_need_actors = True
     acts_need_source = True
     generated_need_both = True
