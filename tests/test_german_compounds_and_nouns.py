@@ -25,3 +25,14 @@ def test_a_town_name_after_an_article_is_a_noun() -> None:
         places = article_places(text, kb.match(text, lang="de"), kb, "de").places
         names.append([m.text for m in places])
     assert names == [[], ["Matura"]]
+
+
+def test_an_office_title_gives_the_country_the_person_acts_for() -> None:
+    # the knowledge base lists Juncker as Luxembourg's; "EU-Kommissionschef" says he acts for the EU
+    text = "EU-Kommissionschef Jean-Claude Juncker kritisierte die Regierung in Warschau."
+    (ev,) = get_coder().code(Article(id="t", text=text, lang="de", published="2016-03-05"))
+    assert (ev.type, [a.country for a in ev.source], [a.country for a in ev.target]) == (
+        "ACCUSE", ["EU"], ["POL"])
+    plain = "Jean-Claude Juncker kritisierte die Regierung in Warschau."
+    (ev,) = get_coder().code(Article(id="t", text=plain, lang="de", published="2016-03-05"))
+    assert [a.country for a in ev.source] == ["LUX"]  # no title: the knowledge base's country

@@ -456,8 +456,8 @@ class KnowledgeBase:
                 person.role = m.role
                 person.start = m.start
                 person.text = text[m.start:person.end]
-                if person.country is None:
-                    person.country = m.country
+                if person.country is None or (m.kind == "actor" and m.country):
+                    person.country = m.country  # "EU-Kommissionschef X": acts for the EU
                 out.append(person)
                 i += 2
                 continue
