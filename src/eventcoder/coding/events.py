@@ -36,7 +36,7 @@ from eventcoder.coding.intent import find_cue, is_cue_word
 from eventcoder.coding.location import ArticlePlaces, article_places, locate
 from eventcoder.coding.mentions import ACTOR_KINDS
 from eventcoder.coding.predicates import filters_for, zu_infinitive
-from eventcoder.coding.refs import _actors, _place_countries, _refs, named_people
+from eventcoder.coding.refs import OBJECT, _actors, _place_countries, _refs, named_people
 from eventcoder.coding.roles import ActorRef, RoleFinder, mark_phrases, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
 from eventcoder.knowledge.agencies import is_news_agency
@@ -308,6 +308,8 @@ class ArticleCoder:
             and any(view.lowers[j] in self.g.impersonal for j in range(clause.start, clause.end))
         ):
             return None  # "man müsse ... vereinheitlichen": a general statement, nobody asked
+        if not source and all(r.form == OBJECT for r in target):
+            target = []  # "ihm wurde vorgeworfen": a pronoun alone names nobody who acts
         if not source and not target and not frame.bare and ptype not in STANDALONE \
                 and not self.g.language.unknown_actors:
             return None  # "die muss man unterstützen": nobody supports anybody we know

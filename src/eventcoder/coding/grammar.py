@@ -18,6 +18,7 @@ class Grammar:
     passive_aux: frozenset[str]
     conjunction: frozenset[str]
     pronoun: frozenset[str]
+    object_pronoun: frozenset[str]  # "ihm", "ihn", "him": a target that refers back
     clause_punct: frozenset[str]
     background: frozenset[str]  # subordinators of background clauses (no events coded there)
     complementizer: frozenset[str]  # "dass", "that": opens the content of a verb

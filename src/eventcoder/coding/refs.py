@@ -17,6 +17,8 @@ from eventcoder.coding.roles import ActorRef
 from eventcoder.knowledge.mention import Mention
 from eventcoder.model import Actor
 
+OBJECT = "object"  # ActorRef.form of an object pronoun ("ihm", "him")
+
 
 def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) -> list[ActorRef]:
     """Actor mentions (sorted by start, actor kinds only) of the sentence ``[lo, hi)``."""
@@ -34,10 +36,12 @@ def _refs(view: DocView, mentions: Sequence[Any], lo: int, hi: int, g: Grammar) 
         refs.append(ref)
     ts, te = view.tok_at(lo), view.tok_end(hi)
     for t in range(ts, te):
-        if view.lowers[t] in g.pronoun and t not in taken:
+        low = view.lowers[t]
+        if (low in g.pronoun or low in g.object_pronoun) and t not in taken:
             refs.append(
                 ActorRef(
-                    t, t + 1, view.idx[t], view.ends[t], view.texts[t], "pronoun", pronoun=True
+                    t, t + 1, view.idx[t], view.ends[t], view.texts[t], "pronoun", pronoun=True,
+                    form=OBJECT if low in g.object_pronoun else None,
                 )
             )
     refs.sort(key=lambda r: r.start_tok)

@@ -277,7 +277,7 @@ class RoleFinder:
             return self._subj[ci]
         clause = self.clauses[ci]
         head = clause.end if head is None else head
-        pool = [r for r in self._in(clause) if r.prep is None]
+        pool = [r for r in self._in(clause) if r.prep is None and r.form != "object"]
         core = [r for r in pool if not r.genitive]
         before = [r for r in core if r.end_tok <= head]
         after = [r for r in core if r.start_tok > head]
@@ -357,11 +357,26 @@ class RoleFinder:
             if not r.pronoun:
                 out.append(r)
                 continue
-            ref = self._previous_subject(ci) if ci > 0 else list(self._memory())
+            if r.form == "object":
+                ref = self._object_antecedent(r, ci)
+            else:
+                ref = self._previous_subject(ci) if ci > 0 else list(self._memory())
             ref = [x for x in ref if not x.pronoun] or [x for y in ref for x in y.refers_to]
             if ref:
                 out.append(replace(r, refers_to=ref))
         return out
+
+    def _object_antecedent(self, r: ActorRef, ci: int) -> list[ActorRef]:
+        """An object pronoun ("warfen ihm vor", "thanked him") refers to the nearest actor
+        before it that is not its own clause's subject, else to the previous sentence's
+        subject."""
+        own = {id(x) for x in self.subject(ci)} | {
+            id(y) for x in self.subject(ci) for y in x.refers_to}
+        before = [x for x in self.refs if x.end_tok <= r.start_tok and not x.pronoun
+                  and id(x) not in own and x.kind != "place"]
+        if before:
+            return before[-1:]
+        return [x for x in self._memory() if id(x) not in own]
 
     def speaker(self, ci: int) -> list[ActorRef]:
         for cj in range(ci - 1, -1, -1):
@@ -460,10 +475,12 @@ class RoleFinder:
                 and not r.genitive
                 and id(r) not in subj_ids
                 and id(r) not in used
-                and not r.pronoun
+                and (not r.pronoun or r.form == "object")
             ]
             if self.g.language.fixed_svo_order:
                 core = [r for r in core if r.start_tok > head]
+            if core and core[0].form == "object":  # "warfen ihm vor": whom "ihm" refers to
+                return self._resolve(core[:1], ci)
             return self._group(core[0], core) if core else []
         if slot == "gen":
             near = [
@@ -479,6 +496,8 @@ class RoleFinder:
         cands = [r for r in pool if r.prep == slot and id(r) not in used]
         if slot in self.g.agent:
             cands = [r for r in cands if not self._attribute_pp(r, slot)]
+        if cands and cands[0].form == "object":  # "mit ihm telefoniert"
+            return self._resolve(cands[:1], ci)
         return self._group(cands[0], [r for r in pool if r.prep == slot]) if cands else []
 
     def _attribute_pp(self, r: ActorRef, prep: str) -> bool:

@@ -1,0 +1,42 @@
+"""Object pronouns ("ihm", "ihn", "him") as targets: they refer to the nearest earlier actor
+that is not their clause's subject, else to the previous sentence's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.coding import get_coder
+from eventcoder.model import Article
+
+
+def code(text: str, lang: str) -> list[tuple[str, list[str | None], list[str | None]]]:
+    events = get_coder().code(Article(id="t", text=text, lang=lang, published="2024-03-05"))
+    return [(e.type, [a.country for a in e.source], [a.country for a in e.target])
+            for e in events]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der russische Außenminister Sergej Lawrow reiste nach Berlin. Die Kanzlerin "
+           "kritisierte ihn scharf."),
+    ("de", "Der russische Außenminister Sergej Lawrow reiste nach Berlin. Die Kanzlerin "
+           "telefonierte danach mit ihm."),
+    ("en", "Russian Foreign Minister Sergei Lavrov arrived in Berlin. The chancellor "
+           "criticised him sharply."),
+])
+def test_object_pronoun_is_the_previous_sentences_actor(lang: str, text: str) -> None:
+    events = code(text, lang)
+    assert events[-1][1:] == (["DEU"], ["RUS"])
+
+
+def test_object_pronoun_skips_its_own_clauses_subject() -> None:
+    text = "Der Bundeskanzler traf den Präsidenten Emmanuel Macron und kritisierte ihn."
+    events = get_coder().code(Article(id="t", text=text, lang="de", published="2024-03-05"))
+    (accuse,) = [e for e in events if e.type == "ACCUSE"]
+    assert [a.text for a in accuse.source] == ["Bundeskanzler"]
+    assert [a.country for a in accuse.target] == ["FRA"]  # Macron, not the chancellor
+
+
+def test_a_pronoun_alone_names_nobody_who_acts() -> None:
+    base = "Der russische Außenminister Sergej Lawrow reiste nach Berlin. "
+    assert not any(t == "ACCUSE" for t, _, _ in code(base + "Ihm wurde Betrug vorgeworfen.", "de"))
+    assert any(t == "ACCUSE" for t, _, _ in code(base + "Die Kanzlerin warf ihm Betrug vor.", "de"))
