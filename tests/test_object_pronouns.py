@@ -40,3 +40,11 @@ def test_a_pronoun_alone_names_nobody_who_acts() -> None:
     base = "Der russische Außenminister Sergej Lawrow reiste nach Berlin. "
     assert not any(t == "ACCUSE" for t, _, _ in code(base + "Ihm wurde Betrug vorgeworfen.", "de"))
     assert any(t == "ACCUSE" for t, _, _ in code(base + "Die Kanzlerin warf ihm Betrug vor.", "de"))
+
+
+def test_a_verb_after_an_apposition_is_a_verb() -> None:
+    text = "Olaf Scholz, the Chancellor of Germany, demanded an explanation from Russia."
+    assert ("REQUEST", ["DEU"], ["RUS"]) in code(text, "en")
+    participle = "The rebel leader left the city, backed by Russian troops."
+    assert not any(t == "SUPPORT" for t, _, _ in code(participle, "en"))
+    assert any(t == "SUPPORT" for t, _, _ in code("Russian troops backed the rebel leader.", "en"))

@@ -171,6 +171,18 @@ def attributive_participle(view: DocView, m: TriggerMatch, clause: Clause, g: Gr
     )
 
 
+def _after_apposition(lowers: Sequence[str], h: int, g: Grammar) -> bool:
+    """The word follows an apposition set off by commas ("X, the chancellor of Y, demanded")."""
+    if h < 3 or lowers[h - 1] != ",":
+        return False
+    for k in range(h - 2, max(0, h - 10), -1):
+        if lowers[k] in (".", ";", ":"):
+            return False
+        if lowers[k] == ",":
+            return lowers[k + 1] in g.determiner
+    return False
+
+
 @trigger_filter("noun_use")
 def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
     """A verb trigger used as a noun: "the attack", "of air links", "press officer"."""
@@ -180,8 +192,8 @@ def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
     prev = lowers[h - 1] if h - 1 >= start else ""
     if prev == "to":  # an infinitive
         return False
-    if h == start and lowers[h].endswith("ed"):  # "Ousted president X", "Backed by ..."
-        return True
+    if h == start and lowers[h].endswith("ed") and not _after_apposition(lowers, h, g):
+        return True  # "Ousted president X", "..., backed by X" (not "X, the minister, demanded")
     if prev in g.determiner or prev in g.preposition or prev in ("'s", "\u2019s"):
         return True
     if h + 1 < len(lowers) and lowers[h + 1] in g.noun_head:
