@@ -85,3 +85,10 @@ def test_a_short_quoted_phrase_stays_in_its_clause() -> None:
     quoted = tokenize('She said: "The ruling is wrong."')
     parts = split_clauses(quoted.lowers, quoted.texts, 0, len(quoted.lowers), g, set(), set(), set())
     assert len(parts) > 1  # a quoted sentence after a colon is its own clause
+
+
+def test_german_naming_as_praise_or_criticism() -> None:
+    praise = code("Die Ministerin bezeichnete das Abkommen mit Frankreich als Durchbruch.", "de")
+    blame = code("Die Ministerin bezeichnete das Abkommen mit Frankreich als Fehler.", "de")
+    assert [t for t, _, _ in praise] == ["SUPPORT"]
+    assert [t for t, _, _ in blame] == ["ACCUSE"]
