@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventcoder.coding import attributes
+from eventcoder.coding.adjuncts import hosts_guest, names_target, opens_participial_adjunct
 from eventcoder.coding.clauses import Clause, is_passive, split_clauses
 from eventcoder.coding.crosswalk import cameo_to_plover, own_code
 from eventcoder.coding.defaults import (
@@ -329,7 +330,7 @@ class ArticleCoder:
             return None  # "he was praised": nobody we know praised him
         if frame.agent and not source:
             return None  # "schools were closed": nobody closed them that we know
-        if frame.guest and not _guest(target, m.tokens[-1]):
+        if frame.guest and not hosts_guest(target, m.tokens[-1]):
             return None  # "received a degree", "received more viewers": nobody was hosted
         if not target and ptype == "RETREAT" and view.lowers[m.head] in self.g.release:
             return None  # "released findings", "a cause was released": nobody was freed
@@ -385,8 +386,8 @@ class ArticleCoder:
                 return None  # a meeting or agreement needs a partner ("besuchte die Schule")
         elif ptype in VICTIM_TYPES or by_authorities(ev):  # a court sentence too
             _victim_defaults(ev, loc, fallback)
-        if ptype not in ADDRESSED and _participial(view, clause, m, self.g) \
-                and not _reads_target(ev, view, clause):
+        if ptype not in ADDRESSED and opens_participial_adjunct(view, clause, m, self.g) \
+                and not names_target(ev, view, clause):
             return None  # "..., setting fire to mattresses", "..., providing help": no new act
         _addressee_default(ev)
         ctx = EventContext(
@@ -475,31 +476,6 @@ def _verbal_attack(view: DocView, m: TriggerMatch, source: list[ActorRef],
         return bool(refs) and all(x.kind == "person" or x.sector in _POLITICIANS for x in refs)
 
     return all(person(r) for r in source) and all(person(r) for r in target)
-
-
-GUEST_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD", "OPP", "REB"})
-
-
-def _guest(target: list[ActorRef], verb: int) -> bool:
-    """The verb's direct object, right after it, is a person or an official body ("received
-    the Iranian president", not "received the endorsement of a writer")."""
-    first = min(target, key=lambda r: r.start_tok, default=None)
-    return (first is not None and not first.prep and 0 < first.start_tok - verb <= 3
-            and (first.kind == "person" or first.sector in GUEST_SECTORS))
-
-
-def _participial(view: DocView, clause: Clause, m: TriggerMatch, g: Grammar) -> bool:
-    """The trigger is the participle that opens an adjunct after a comma ("..., blaming
-    Iran for the attack"; ``Language.participial_adjuncts``)."""
-    ending, head = g.language.participial_adjuncts, m.head
-    return bool(ending) and head == clause.start and head > 0 \
-        and view.lowers[head - 1] == "," and view.lowers[head].endswith(ending)
-
-
-def _reads_target(ev: Event, view: DocView, clause: Clause) -> bool:
-    """The event's clause names its target ("..., blaming Iran"; not "..., citing concerns")."""
-    lo, hi = view.idx[clause.start], view.ends[clause.end - 1]
-    return any(a.start is not None and lo <= a.start < hi for a in ev.target)
 
 
 def _main_events(

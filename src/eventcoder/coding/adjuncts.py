@@ -1,0 +1,41 @@
+"""Checks of a candidate event against its clause: a host's guest, participial adjuncts.
+
+* ``hosts_guest``: "received the Iranian president" hosts a visit; "received a degree" does
+  not (frame option ``guest``).
+* ``opens_participial_adjunct`` / ``names_target``: "..., blaming Iran" is an act of its own;
+  "..., setting fire to mattresses" adds to the main clause's act unless it names a target
+  (``Language.participial_adjuncts``).
+"""
+
+from __future__ import annotations
+
+from eventcoder.coding.clauses import Clause
+from eventcoder.coding.doc import DocView
+from eventcoder.coding.grammar import Grammar
+from eventcoder.coding.roles import ActorRef
+from eventcoder.coding.triggers import TriggerMatch
+from eventcoder.model import Event
+
+GUEST_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD", "OPP", "REB"})
+
+
+def hosts_guest(target: list[ActorRef], verb: int) -> bool:
+    """The verb's direct object, right after it, is a person or an official body ("received
+    the Iranian president", not "received the endorsement of a writer")."""
+    first = min(target, key=lambda r: r.start_tok, default=None)
+    return (first is not None and not first.prep and 0 < first.start_tok - verb <= 3
+            and (first.kind == "person" or first.sector in GUEST_SECTORS))
+
+
+def opens_participial_adjunct(view: DocView, clause: Clause, m: TriggerMatch, g: Grammar) -> bool:
+    """The trigger is the participle that opens an adjunct after a comma ("..., blaming
+    Iran for the attack"; ``Language.participial_adjuncts``)."""
+    ending, head = g.language.participial_adjuncts, m.head
+    return bool(ending) and head == clause.start and head > 0 \
+        and view.lowers[head - 1] == "," and view.lowers[head].endswith(ending)
+
+
+def names_target(ev: Event, view: DocView, clause: Clause) -> bool:
+    """The event's clause names its target ("..., blaming Iran"; not "..., citing concerns")."""
+    lo, hi = view.idx[clause.start], view.ends[clause.end - 1]
+    return any(a.start is not None and lo <= a.start < hi for a in ev.target)

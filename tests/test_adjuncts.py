@@ -1,0 +1,26 @@
+"""Checks of a candidate event against its clause (coding/adjuncts.py): a host's guest,
+participial adjuncts, one event per clause in English."""
+
+from __future__ import annotations
+
+from eventcoder.coding import get_coder
+from eventcoder.model import Article
+
+
+def types(text: str) -> list[str]:
+    events = get_coder().code(Article(id="t", text=text, lang="en", published="2024-03-05"))
+    return [e.type for e in events]
+
+
+def test_received_is_a_visit_only_with_a_guest() -> None:
+    assert types("President Vladimir Putin received the Iranian foreign minister on Monday.") \
+        == ["CONSULT"]
+    assert types("President Vladimir Putin received the endorsement of a writer on Monday.") == []
+
+
+def test_a_participial_adjunct_is_an_event_with_its_target_or_as_speech() -> None:
+    speech = types("The Iranian government rejected the report, blaming Saudi Arabia for the attack.")
+    assert speech == ["REJECT", "ACCUSE"]
+    no_target = types("Inmates rioted at the prison in Athens, setting fire to their mattresses.")
+    assert "ASSAULT" not in no_target and "COERCE" not in no_target
+    assert "PROTEST" in no_target
