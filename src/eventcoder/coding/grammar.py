@@ -19,6 +19,7 @@ class Grammar:
     conjunction: frozenset[str]
     pronoun: frozenset[str]
     object_pronoun: frozenset[str]  # "ihm", "ihn", "him": a target that refers back
+    adverb_suffix: frozenset[str]  # "ly": "..., sharply criticized" still opens with its verb
     clause_punct: frozenset[str]
     background: frozenset[str]  # subordinators of background clauses (no events coded there)
     complementizer: frozenset[str]  # "dass", "that": opens the content of a verb

@@ -171,15 +171,18 @@ def attributive_participle(view: DocView, m: TriggerMatch, clause: Clause, g: Gr
     )
 
 
-def _after_apposition(lowers: Sequence[str], h: int, g: Grammar) -> bool:
-    """The word follows an apposition set off by commas ("X, the chancellor of Y, demanded")."""
+def _after_apposition(view: DocView, h: int, g: Grammar) -> bool:
+    """The word follows an apposition set off by commas after a name or opened by a
+    determiner ("X, the chancellor of Y, demanded", "Smith, spokeswoman for Y, said")."""
+    lowers = view.lowers
     if h < 3 or lowers[h - 1] != ",":
         return False
     for k in range(h - 2, max(0, h - 10), -1):
         if lowers[k] in (".", ";", ":"):
             return False
         if lowers[k] == ",":
-            return lowers[k + 1] in g.determiner
+            return lowers[k + 1] in g.determiner or (
+                k > 0 and view.texts[k - 1][:1].isupper() and view.texts[k + 1][:1].islower())
     return False
 
 
@@ -192,7 +195,7 @@ def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
     prev = lowers[h - 1] if h - 1 >= start else ""
     if prev == "to":  # an infinitive
         return False
-    if h == start and lowers[h].endswith("ed") and not _after_apposition(lowers, h, g):
+    if h == start and lowers[h].endswith("ed") and not _after_apposition(view, h, g):
         return True  # "Ousted president X", "..., backed by X" (not "X, the minister, demanded")
     if prev in g.determiner or prev in g.preposition or prev in ("'s", "\u2019s"):
         return True

@@ -329,10 +329,12 @@ class RoleFinder:
 
     def _verb_first(self, clause: Clause, head: int) -> bool:
         first = clause.start
+        adverb = tuple(self.g.adverb_suffix)
         while first < head and (
             self.lowers[first] in self.g.conjunction or self.lowers[first] in self.g.clause_punct
+            or (adverb and len(self.lowers[first]) > 4 and self.lowers[first].endswith(adverb))
         ):
-            first += 1
+            first += 1  # "..., sharply criticized": an adverb before the verb
         return first == head and clause.marker is None
 
     def _previous_subject(self, ci: int) -> list[ActorRef]:

@@ -1,5 +1,6 @@
 """Object pronouns ("ihm", "ihn", "him") as targets: they refer to the nearest earlier actor
-that is not their clause's subject, else to the previous sentence's subject."""
+that is not their clause's subject, else to the previous sentence's subject. Verbs after an
+apposition set off by commas, and after an adverb, keep the subject before the apposition."""
 
 from __future__ import annotations
 
@@ -48,3 +49,13 @@ def test_a_verb_after_an_apposition_is_a_verb() -> None:
     participle = "The rebel leader left the city, backed by Russian troops."
     assert not any(t == "SUPPORT" for t, _, _ in code(participle, "en"))
     assert any(t == "SUPPORT" for t, _, _ in code("Russian troops backed the rebel leader.", "en"))
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez, spokeswoman for the Interior Ministry, criticized the decision of the court.",
+    "Maria Lopez, a spokeswoman for the Interior Ministry, sharply criticized the decision of "
+    "the court.",
+])
+def test_apposition_and_adverb_keep_the_subject(text: str) -> None:
+    events = get_coder().code(Article(id="t", text=text, lang="en", published="2024-03-05"))
+    assert [(e.type, [a.text for a in e.source]) for e in events] == [("ACCUSE", ["spokeswoman"])]
