@@ -24,3 +24,8 @@ def test_a_participial_adjunct_is_an_event_with_its_target_or_as_speech() -> Non
     no_target = types("Inmates rioted at the prison in Athens, setting fire to their mattresses.")
     assert "ASSAULT" not in no_target and "COERCE" not in no_target
     assert "PROTEST" in no_target
+
+
+def test_injuries_are_an_assault_only_with_violence_in_the_sentence() -> None:
+    assert types("Twelve passengers were injured when the bus overturned near Leeds.") == []
+    assert types("Twelve protesters were injured in clashes with police in Leeds.") == ["ASSAULT"]

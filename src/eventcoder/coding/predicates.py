@@ -399,12 +399,16 @@ def _sentence_ends(g: Grammar) -> frozenset[str]:
 
 @trigger_filter("natural_death")
 def natural_death(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
-    """"died" (class ``death``) is an assault only with violence in its sentence (class
-    ``violence``: "died in the attack", "shot dead"); "died at home aged 80" is no event."""
+    """"died" (class ``death``) and "were injured" (class ``injury``) are an assault only
+    with violence in their sentence (class ``violence``, the injury words aside: "died in the
+    attack", "shot dead", "injured in clashes"); "died at home aged 80" is no event."""
     cls = _classes(g)
-    if m.entry.type != "ASSAULT" or view.lowers[m.head] not in cls.get("death", frozenset()):
+    injury = cls.get("injury", frozenset())
+    head = view.lowers[m.head]
+    if m.entry.type != "ASSAULT" or (head not in cls.get("death", frozenset())
+                                     and head not in injury):
         return False
-    return not (_sentence_words(view, m.head, g) & cls.get("violence", frozenset()))
+    return not (_sentence_words(view, m.head, g) & (cls.get("violence", frozenset()) - injury))
 
 
 @trigger_filter("released_document")
