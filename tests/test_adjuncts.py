@@ -29,3 +29,10 @@ def test_a_participial_adjunct_is_an_event_with_its_target_or_as_speech() -> Non
 def test_injuries_are_an_assault_only_with_violence_in_the_sentence() -> None:
     assert types("Twelve passengers were injured when the bus overturned near Leeds.") == []
     assert types("Twelve protesters were injured in clashes with police in Leeds.") == ["ASSAULT"]
+
+
+def test_attending_an_event_is_no_meeting() -> None:
+    assert types("Relatives of the boy attended the ceremony on the French island of Corsica.") \
+        == []
+    assert types("Relatives of the boy met the French president on the island of Corsica.") \
+        == ["CONSULT"]
