@@ -36,3 +36,14 @@ def test_an_office_title_gives_the_country_the_person_acts_for() -> None:
     plain = "Jean-Claude Juncker kritisierte die Regierung in Warschau."
     (ev,) = get_coder().code(Article(id="t", text=plain, lang="de", published="2016-03-05"))
     assert [a.country for a in ev.source] == ["LUX"]  # no title: the knowledge base's country
+
+
+def test_german_injuries_need_violence_in_the_sentence() -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in get_coder().code(
+            Article(id="t", text=text, lang="de", published="2024-03-05"))]
+
+    assert types("Zwei Touristen wurden am Sonntag in Wien schwer verletzt.") == []
+    assert types("Zwei Polizisten wurden am Sonntag bei Zusammenstößen in Wien schwer "
+                 "verletzt.") == ["ASSAULT"]
+    assert types("Bei einem Messerangriff in Wien wurden zwei Menschen verletzt.") == ["ASSAULT"]

@@ -408,7 +408,14 @@ def natural_death(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) ->
     if m.entry.type != "ASSAULT" or (head not in cls.get("death", frozenset())
                                      and head not in injury):
         return False
-    return not (_sentence_words(view, m.head, g) & (cls.get("violence", frozenset()) - injury))
+    violence = cls.get("violence", frozenset()) - injury
+    words = _sentence_words(view, m.head, g)
+    if words & violence:
+        return False
+    if g.language.capitalised_nouns:  # compounds: "Messerangriff", "Bombenanschlägen"
+        long = tuple(v for v in violence if len(v) >= 5)
+        return not any(w.endswith(long) for w in words)
+    return True
 
 
 @trigger_filter("released_document")

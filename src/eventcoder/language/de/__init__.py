@@ -26,5 +26,5 @@ class German(Language):
     max_pattern_gap = 12
     trigger_filters = Language.trigger_filters + (
         "attributive_participle", "question", "clause_modal", "nominal_in_phrase", "mishap",
-        "death_toll",
+        "death_toll", "natural_death",
     )
