@@ -47,3 +47,13 @@ def test_german_injuries_need_violence_in_the_sentence() -> None:
     assert types("Zwei Polizisten wurden am Sonntag bei Zusammenstößen in Wien schwer "
                  "verletzt.") == ["ASSAULT"]
     assert types("Bei einem Messerangriff in Wien wurden zwei Menschen verletzt.") == ["ASSAULT"]
+
+
+def test_casualty_reports_fold_into_the_attack_before() -> None:
+    de = "Bei einem Anschlag in Kabul starben am Montag zwei Soldaten. Mehr als 30 Menschen " \
+         "wurden verletzt."
+    en = "A bomb exploded in Kabul on Monday, killing two soldiers. More than 30 people were " \
+         "injured."
+    for text, lang in ((de, "de"), (en, "en")):
+        events = get_coder().code(Article(id="t", text=text, lang=lang, published="2024-03-05"))
+        assert [(e.type, e.dead, e.injured) for e in events] == [("ASSAULT", 2, 30)], lang

@@ -18,6 +18,7 @@ from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.elaboration import (
     aim_at_referenced_acts,
     continue_addressees,
+    drop_bare_casualties,
     fold_elaborations,
     trigger_heads,
 )
@@ -168,6 +169,7 @@ def merge(stages: Stages, doc: Doc) -> None:
         out = [(ev, ctx_of[id(ev)]) for ev in _drop_restatements([ev for ev, _ in out])]
     heads = trigger_heads(doc.triggers)
     out = fold_elaborations(out, doc.view, heads, stages.coder.g)
+    out = drop_bare_casualties(out, doc.view, stages.coder.g)
     aim_at_referenced_acts(out, doc.view, heads, stages.coder.g)
     continue_addressees(out)
     doc.events = [ev for ev, _ in out]

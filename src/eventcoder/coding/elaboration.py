@@ -27,6 +27,7 @@ from dataclasses import replace
 from eventcoder.coding.defaults import ADDRESSED, STANDALONE
 from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.grammar import Grammar
+from eventcoder.coding.predicates import bare_casualty
 from eventcoder.coding.triggers import TriggerMatch
 from eventcoder.model import Actor, Event
 
@@ -57,7 +58,7 @@ def fold_elaborations(
         earlier = _earlier_event(out, ev, ctx)
         if earlier is not None and not _elsewhere(ev, ctx, earlier) \
                 and _elaborates(ev, ctx, view, heads, g):
-            _take_counts(earlier, ev)
+            take_counts(earlier, ev)
             continue
         out.append((ev, ctx))
     return out
@@ -127,7 +128,8 @@ def _nouns_after(view: DocView, i: int, last: int, g: Grammar) -> list[int]:
     return [j for j in reach if view.texts[j][:1].isupper()]
 
 
-def _take_counts(earlier: Event, ev: Event) -> None:
+def take_counts(earlier: Event, ev: Event) -> None:
+    """Give ``earlier`` the numbers ``ev`` states that it lacks."""
     for f in COUNTS:
         if getattr(earlier, f) is None and getattr(ev, f) is not None:
             setattr(earlier, f, getattr(ev, f))
@@ -218,3 +220,13 @@ def _inferred_home(ev: Event) -> bool:
 
 def _identity(a: Actor) -> str:
     return (a.name or a.text).lower()
+
+
+def drop_bare_casualties(
+    pairs: Sequence[tuple[Event, EventContext]], view: DocView, g: Grammar
+) -> list[tuple[Event, EventContext]]:
+    """Attacks read only from a casualty word without violence in the sentence ("Zwei
+    Touristen wurden verletzt") that did not fold into an act told before are no events."""
+    return [(ev, ctx) for ev, ctx in pairs
+            if not (ev.type == "ASSAULT" and ctx.head is not None
+                    and bare_casualty(view, ctx.head, g))]

@@ -32,6 +32,7 @@ from eventcoder.coding.defaults import (
     by_authorities,
 )
 from eventcoder.coding.doc import DocView, EventContext
+from eventcoder.coding.elaboration import take_counts
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.intent import find_cue, is_cue_word
 from eventcoder.coding.location import ArticlePlaces, article_places, locate
@@ -436,14 +437,16 @@ class ArticleCoder:
 
 def _drop_restatements(events: list[Event]) -> list[Event]:
     """Source-less protests, attacks and coercion after an event of the same type: the
-    article tells more about that event ("The attack killed five"), no new one."""
-    seen: set[str] = set()
+    article tells more about that event ("The attack killed five"), no new one; the numbers
+    it states go to that event when it has none."""
+    seen: dict[str, Event] = {}
     out: list[Event] = []
     for ev in events:
         read = any(a.start is not None for a in ev.source)
         if ev.type in STANDALONE and not read and ev.type in seen:
+            take_counts(seen[ev.type], ev)
             continue
-        seen.add(ev.type)
+        seen.setdefault(ev.type, ev)
         out.append(ev)
     return out
 

@@ -399,23 +399,35 @@ def _sentence_ends(g: Grammar) -> frozenset[str]:
 
 @trigger_filter("natural_death")
 def natural_death(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
-    """"died" (class ``death``) and "were injured" (class ``injury``) are an assault only
-    with violence in their sentence (class ``violence``, the injury words aside: "died in the
-    attack", "shot dead", "injured in clashes"); "died at home aged 80" is no event."""
+    """"died" (class ``death``) is an assault only with violence in its sentence (class
+    ``violence``: "died in the attack", "shot dead"); "died at home aged 80" is no event.
+    Injuries (class ``injury``) are checked after merging (``bare_casualty``): a report of
+    them may first add its numbers to the attack told before."""
     cls = _classes(g)
-    injury = cls.get("injury", frozenset())
-    head = view.lowers[m.head]
-    if m.entry.type != "ASSAULT" or (head not in cls.get("death", frozenset())
-                                     and head not in injury):
+    if m.entry.type != "ASSAULT" or view.lowers[m.head] not in cls.get("death", frozenset()):
         return False
-    violence = cls.get("violence", frozenset()) - injury
-    words = _sentence_words(view, m.head, g)
+    return not violent_sentence(view, m.head, g)
+
+
+def violent_sentence(view: DocView, head: int, g: Grammar) -> bool:
+    """A violence word (class ``violence``, the ``injury`` words aside; where nouns are
+    capitalised, a compound ending in one: "Messerangriff") in the sentence of ``head``."""
+    cls = _classes(g)
+    violence = cls.get("violence", frozenset()) - cls.get("injury", frozenset())
+    words = _sentence_words(view, head, g)
     if words & violence:
-        return False
-    if g.language.capitalised_nouns:  # compounds: "Messerangriff", "Bombenanschlägen"
+        return True
+    if g.language.capitalised_nouns:
         long = tuple(v for v in violence if len(v) >= 5)
-        return not any(w.endswith(long) for w in words)
-    return True
+        return any(w.endswith(long) for w in words)
+    return False
+
+
+def bare_casualty(view: DocView, head: int, g: Grammar) -> bool:
+    """An injury or killing reported without violence in its sentence ("were injured when
+    the bus overturned"): no assault."""
+    return view.lowers[head] in _classes(g).get("injury", frozenset()) \
+        and not violent_sentence(view, head, g)
 
 
 @trigger_filter("released_document")
