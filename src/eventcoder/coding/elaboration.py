@@ -225,8 +225,10 @@ def _identity(a: Actor) -> str:
 def drop_bare_casualties(
     pairs: Sequence[tuple[Event, EventContext]], view: DocView, g: Grammar
 ) -> list[tuple[Event, EventContext]]:
-    """Attacks read only from a casualty word without violence in the sentence ("Zwei
-    Touristen wurden verletzt") that did not fold into an act told before are no events."""
+    """Attacks read only from a casualty word, without anybody who acts and without violence
+    in the sentence ("Zwei Touristen wurden verletzt"), that did not fold into an act told
+    before are no events ("guerrillas killed the chief" names who acts)."""
     return [(ev, ctx) for ev, ctx in pairs
             if not (ev.type == "ASSAULT" and ctx.head is not None
+                    and not any(a.start is not None for a in ev.source)
                     and bare_casualty(view, ctx.head, g))]
