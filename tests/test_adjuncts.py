@@ -36,3 +36,10 @@ def test_attending_an_event_is_no_meeting() -> None:
         == []
     assert types("Relatives of the boy met the French president on the island of Corsica.") \
         == ["CONSULT"]
+
+
+def test_an_inferred_side_does_not_keep_two_events_of_one_type_apart() -> None:
+    text = "Serbia lodged a protest with Albania on Monday, blaming its neighbour for the unrest."
+    events = get_coder().code(Article(id="t", text=text, lang="en", published="2024-03-05"))
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert len(accuse) == 1 and [a.country for a in accuse[0].target] == ["ALB"]

@@ -125,9 +125,14 @@ def _compatible(a: Event, b: Event) -> bool:
         return {x.country for x in xs}
 
     for x, y in ((a.source, b.source), (a.target, b.target)):
-        if x and y and not countries(x) & countries(y):
-            return False
+        if x and y and not countries(x) & countries(y) and read(x) and read(y):
+            return False  # an inferred side (no offsets) contradicts nothing the text says
     return True
+
+
+def read(actors: list[Actor]) -> bool:
+    """Some actor of the side was read in the text (has offsets), not inferred."""
+    return any(a.start is not None for a in actors)
 
 
 # speech acts whose addressee is, when the text names none, the source's own authorities:

@@ -30,6 +30,7 @@ from eventcoder.coding.defaults import (
     _victim_defaults,
     _victims_as_target,
     by_authorities,
+    read,
 )
 from eventcoder.coding.doc import DocView, EventContext
 from eventcoder.coding.elaboration import take_counts
@@ -417,8 +418,10 @@ class ArticleCoder:
             if twin is None:
                 out.append(ev)
                 continue
-            twin.source = twin.source or ev.source
-            twin.target = twin.target or ev.target
+            if not read(twin.source) and read(ev.source) or not twin.source:
+                twin.source = ev.source  # what the text says before what was inferred
+            if not read(twin.target) and read(ev.target) or not twin.target:
+                twin.target = ev.target
             for f in (
                 "dead",
                 "injured",
