@@ -43,3 +43,11 @@ def test_an_inferred_side_does_not_keep_two_events_of_one_type_apart() -> None:
     events = get_coder().code(Article(id="t", text=text, lang="en", published="2024-03-05"))
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert len(accuse) == 1 and [a.country for a in accuse[0].target] == ["ALB"]
+
+
+def test_a_participle_that_goes_on_a_gerund_list_is_part_of_the_act() -> None:
+    text = ("Human Rights Watch accused the government of Chile of jailing critics, blaming "
+            "Peru for the unrest.")
+    assert types(text) == ["ACCUSE"]
+    twin = "The government of Chile jailed critics, blaming Peru for the unrest."
+    assert types(twin) == ["COERCE", "ACCUSE"]  # after a clause of its own: an act

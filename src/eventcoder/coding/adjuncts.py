@@ -4,7 +4,8 @@
   not (frame option ``guest``).
 * ``opens_participial_adjunct`` / ``names_target``: "..., blaming Iran" is an act of its own;
   "..., setting fire to mattresses" adds to the main clause's act unless it names a target
-  (``Language.participial_adjuncts``).
+  (``Language.participial_adjuncts``); ``continues_gerund_list``: "accused X of violating
+  rights, ignoring the law" goes on the accusation.
 """
 
 from __future__ import annotations
@@ -39,3 +40,18 @@ def names_target(ev: Event, view: DocView, clause: Clause) -> bool:
     """The event's clause names its target ("..., blaming Iran"; not "..., citing concerns")."""
     lo, hi = view.idx[clause.start], view.ends[clause.end - 1]
     return any(a.start is not None and lo <= a.start < hi for a in ev.target)
+
+
+GERUND_LIST_REACH = 12  # tokens before the comma in which a gerund after a preposition is sought
+
+
+def continues_gerund_list(view: DocView, clause: Clause, g: Grammar) -> bool:
+    """The participle goes on a list of gerunds after a preposition ("accused X of violating
+    rights, ignoring the law"): part of the act before, not an act of its own."""
+    ending, lowers = g.language.participial_adjuncts, view.lowers
+    for k in range(clause.start - 2, max(0, clause.start - GERUND_LIST_REACH) - 1, -1):
+        if lowers[k] in (".", ";", ":"):
+            return False
+        if lowers[k].endswith(ending) and k > 0 and lowers[k - 1] in g.preposition:
+            return True
+    return False

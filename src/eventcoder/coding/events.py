@@ -10,7 +10,12 @@ from functools import lru_cache
 from typing import Any
 
 from eventcoder.coding import attributes
-from eventcoder.coding.adjuncts import hosts_guest, names_target, opens_participial_adjunct
+from eventcoder.coding.adjuncts import (
+    continues_gerund_list,
+    hosts_guest,
+    names_target,
+    opens_participial_adjunct,
+)
 from eventcoder.coding.clauses import Clause, is_passive, split_clauses
 from eventcoder.coding.crosswalk import cameo_to_plover, own_code
 from eventcoder.coding.defaults import (
@@ -388,8 +393,9 @@ class ArticleCoder:
                 return None  # a meeting or agreement needs a partner ("besuchte die Schule")
         elif ptype in VICTIM_TYPES or by_authorities(ev):  # a court sentence too
             _victim_defaults(ev, loc, fallback)
-        if ptype not in ADDRESSED and opens_participial_adjunct(view, clause, m, self.g) \
-                and not names_target(ev, view, clause):
+        if opens_participial_adjunct(view, clause, m, self.g) and (
+                continues_gerund_list(view, clause, self.g)
+                or ptype not in ADDRESSED and not names_target(ev, view, clause)):
             return None  # "..., setting fire to mattresses", "..., providing help": no new act
         _addressee_default(ev)
         ctx = EventContext(
