@@ -57,3 +57,13 @@ def test_casualty_reports_fold_into_the_attack_before() -> None:
     for text, lang in ((de, "de"), (en, "en")):
         events = get_coder().code(Article(id="t", text=text, lang=lang, published="2024-03-05"))
         assert [(e.type, e.dead, e.injured) for e in events] == [("ASSAULT", 2, 30)], lang
+
+
+def test_german_support_is_political_backing_not_help() -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in get_coder().code(
+            Article(id="t", text=text, lang="de", published="2024-03-05"))]
+
+    assert "SUPPORT" not in types("Zwanzig Soldaten des Bundesheeres unterstützen die Landwirte "
+                                  "in Kärnten.")
+    assert "SUPPORT" in types("Die SPÖ unterstützt die Kandidatin der Grünen.")

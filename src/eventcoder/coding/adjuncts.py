@@ -28,6 +28,13 @@ def hosts_guest(target: list[ActorRef], verb: int) -> bool:
             and (first.kind == "person" or first.sector in GUEST_SECTORS))
 
 
+def targets_officials(target: list[ActorRef]) -> bool:
+    """Some target is a person, a party or an official body ("unterstützt die Kandidatin",
+    not "unterstützen die Landwirte": help, not political support)."""
+    return any(r.kind == "person" or r.sector in GUEST_SECTORS or r.sector == "PTY"
+               for r in target)
+
+
 def opens_participial_adjunct(view: DocView, clause: Clause, m: TriggerMatch, g: Grammar) -> bool:
     """The trigger is the participle that opens an adjunct after a comma ("..., blaming
     Iran for the attack"; ``Language.participial_adjuncts``)."""

@@ -15,6 +15,7 @@ from eventcoder.coding.adjuncts import (
     hosts_guest,
     names_target,
     opens_participial_adjunct,
+    targets_officials,
 )
 from eventcoder.coding.clauses import Clause, is_passive, split_clauses
 from eventcoder.coding.crosswalk import cameo_to_plover, own_code
@@ -339,6 +340,8 @@ class ArticleCoder:
             return None  # "schools were closed": nobody closed them that we know
         if frame.guest and not hosts_guest(target, m.tokens[-1]):
             return None  # "received a degree", "received more viewers": nobody was hosted
+        if frame.officials and not targets_officials(target):
+            return None  # "Soldaten unterstützen das Rote Kreuz": help, no political support
         if not target and ptype == "RETREAT" and view.lowers[m.head] in self.g.release:
             return None  # "released findings", "a cause was released": nobody was freed
         if self.g.language.generated_need_both and e.rank == 0 and not both:

@@ -68,6 +68,7 @@ class Frame:
     agent: bool = False  # an event only with a source read in the text ("schools were closed")
     judge: bool = False  # the last step is a judgement said of the object ("called X a farce")
     guest: bool = False  # an event only when the direct object is a person or an official body
+    officials: bool = False  # an event only when a target is a person, a party or an official body
 
 
 @lru_cache(maxsize=4096)
@@ -87,6 +88,7 @@ def parse_frame(text: str) -> Frame:
         agent="agent" in opts,
         judge="judge" in opts,
         guest="guest" in opts,
+        officials="officials" in opts,
     )
 
 
