@@ -67,3 +67,12 @@ def test_german_support_is_political_backing_not_help() -> None:
     assert "SUPPORT" not in types("Zwanzig Soldaten des Bundesheeres unterstützen die Landwirte "
                                   "in Kärnten.")
     assert "SUPPORT" in types("Die SPÖ unterstützt die Kandidatin der Grünen.")
+
+
+def test_an_attack_noun_without_actors_place_or_victims_tells_no_act() -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in get_coder().code(
+            Article(id="t", text=text, lang="de", published="2024-03-05"))]
+
+    assert types("Im vergangenen Jahr gab es mehr als tausend Angriffe.") == []
+    assert types("Bei einem Anschlag in Kabul gab es am Montag viel Zerstörung.") == ["ASSAULT"]
