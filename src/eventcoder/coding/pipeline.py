@@ -32,6 +32,7 @@ from eventcoder.coding.mentions import knowledge_base, merge_mentions
 from eventcoder.coding.sentence_coders import sentence_coder
 from eventcoder.coding.tokenizer import FastTokenizer
 from eventcoder.coding.triggers import TriggerMatcher
+from eventcoder.knowledge.name_parts import people_named_like_countries
 from eventcoder.language import registry
 from eventcoder.model import Event
 
@@ -98,6 +99,9 @@ class Stages:
 
     def mentions(self, text: str, published: str | None) -> list[Any]:
         found = self.kb.match(text, self.lang, published) if self.kb is not None else []
+        if found:  # "Michael Jordan", "Chad Wolf": people, not countries
+            t = self.kb.tables
+            found = people_named_like_countries(text, found, t.first_names, t.surnames)
         if self.user is not None:
             found = merge_mentions(self.user(text), found)
         return found
