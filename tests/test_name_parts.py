@@ -24,3 +24,10 @@ def test_a_country_name_inside_a_person_name_is_the_person(text: str, expected: 
 def test_a_country_name_alone_is_the_country() -> None:
     assert source("Jordan criticized Israel on Monday.") == [("Jordan", "JOR")]
     assert ("Chad", "TCD") in source("Chad criticized Libya on Monday.")
+
+
+def test_an_english_title_takes_the_unknown_name_after_it() -> None:
+    text = ("Egyptian Foreign Minister Sameh Shoukry and Greek Foreign Minister Nikos Dendias "
+            "criticized Turkey on Wednesday.")
+    assert source(text) == [("Egyptian Foreign Minister Sameh Shoukry", "EGY"),
+                            ("Greek Foreign Minister Nikos Dendias", "GRC")]

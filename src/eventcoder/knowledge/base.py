@@ -512,7 +512,8 @@ class KnowledgeBase:
                 return None
         if words[0] not in self.tables.first_names:
             nounish = _words(lang).nounish
-            if len(words) > 1 or nounish and words[0].lower().endswith(nounish):
+            caps = _words(lang).language.capitalised_nouns  # English: "Minister Sameh Shoukry"
+            if len(words) > 1 and caps or nounish and words[0].lower().endswith(nounish):
                 return None
             after = text[end:end + 2]
             if after[:1].isalnum() or (after.strip()[:1].isupper()):
