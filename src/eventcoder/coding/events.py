@@ -384,7 +384,8 @@ class ArticleCoder:
             return None  # "verletzt das Völkerrecht": nobody is hurt
         if frame.counted and ev.dead is None and ev.injured is None:
             return None  # "Auseinandersetzungen um den Haushalt": no fighting without victims
-        if frame.nominal and ptype == "ASSAULT" and not (source or target or counted) \
+        if frame.nominal and ptype == "ASSAULT" and not self.g.language.bare_attack_nouns \
+                and not (source or target or counted) \
                 and (loc is None or loc.start is None or not c_lo <= loc.start < c_hi):
             return None  # "persönliche Angriffe", "mehr als tausend Angriffe": no act told
         if generic and not (source or target or counted):

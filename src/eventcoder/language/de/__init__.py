@@ -24,6 +24,7 @@ class German(Language):
     infinitive_marker = "zu"
     infinitive_reach = 2
     max_pattern_gap = 12
+    bare_attack_nouns = False
     trigger_filters = Language.trigger_filters + (
         "attributive_participle", "question", "clause_modal", "nominal_in_phrase", "mishap",
         "death_toll", "natural_death",

@@ -24,6 +24,7 @@ class English(Language):
     day_first_dates = False
     postal_region_codes = True
     infinitive_marker = "to"
+    bare_attack_nouns = False
     trigger_filters = Language.trigger_filters + (
         "noun_use", "name_use", "mishap", "attributive_ed", "question", "hypothetical",
         "purpose_infinitive", "nominal_in_phrase", "natural_death", "released_document",
