@@ -92,3 +92,11 @@ def test_german_naming_as_praise_or_criticism() -> None:
     blame = code("Die Ministerin bezeichnete das Abkommen mit Frankreich als Fehler.", "de")
     assert [t for t, _, _ in praise] == ["SUPPORT"]
     assert [t for t, _, _ in blame] == ["ACCUSE"]
+
+
+def test_congratulating_and_thanking_are_praise() -> None:
+    assert code("President Joe Biden congratulated Chancellor Olaf Scholz.") == [
+        ("SUPPORT", ["President Joe Biden"], ["Chancellor Olaf Scholz"])]
+    assert code("President Joe Biden thanked Chancellor Olaf Scholz for the talks.")[0][0] \
+        == "SUPPORT"
+    assert code("President Joe Biden met Chancellor Olaf Scholz.")[0][0] == "CONSULT"
