@@ -100,3 +100,10 @@ def test_congratulating_and_thanking_are_praise() -> None:
     assert code("President Joe Biden thanked Chancellor Olaf Scholz for the talks.")[0][0] \
         == "SUPPORT"
     assert code("President Joe Biden met Chancellor Olaf Scholz.")[0][0] == "CONSULT"
+
+
+def test_german_donating_praise_is_praise_not_aid() -> None:
+    praise = code("Der Bundespräsident spendete der Regierung in Wien ausdrücklich Lob.", "de")
+    gift = code("Der Bundespräsident spendete dem Roten Kreuz in Wien 10.000 Euro.", "de")
+    assert [t for t, _, _ in praise] == ["SUPPORT"]
+    assert [t for t, _, _ in gift] == ["AID"]
