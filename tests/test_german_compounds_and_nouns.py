@@ -76,3 +76,5 @@ def test_an_attack_noun_without_actors_place_or_victims_tells_no_act() -> None:
 
     assert types("Im vergangenen Jahr gab es mehr als tausend Angriffe.") == []
     assert types("Bei einem Anschlag in Kabul gab es am Montag viel Zerstörung.") == ["ASSAULT"]
+    # the object of a verb of doing is an act: "gab ... Schüsse ab", "verübten einen Anschlag"
+    assert types("Der Mann hatte durch das Fenster mehrere Schüsse abgegeben.") == ["ASSAULT"]

@@ -386,8 +386,9 @@ class ArticleCoder:
             return None  # "Auseinandersetzungen um den Haushalt": no fighting without victims
         if frame.nominal and ptype == "ASSAULT" and not self.g.language.bare_attack_nouns \
                 and not (source or target or counted) \
-                and (loc is None or loc.start is None or not c_lo <= loc.start < c_hi):
-            return None  # "persönliche Angriffe", "mehr als tausend Angriffe": no act told
+                and (loc is None or loc.start is None or not c_lo <= loc.start < c_hi) \
+                and not any(view.lowers[j] in self.g.light for j in range(first, last + 1)):
+            return None  # "persönliche Angriffe", not "verübten einen Anschlag": no act told
         if generic and not (source or target or counted):
             return None  # "the bus overturned", "he died": nobody we know, nobody counted
         if counted and ptype == "ASSAULT":
