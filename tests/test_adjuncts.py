@@ -51,3 +51,9 @@ def test_a_participle_that_goes_on_a_gerund_list_is_part_of_the_act() -> None:
     assert types(text) == ["ACCUSE"]
     twin = "The government of Chile jailed critics, blaming Peru for the unrest."
     assert types(twin) == ["COERCE", "ACCUSE"]  # after a clause of its own: an act
+
+
+def test_generic_verbs_of_the_generated_dictionary_need_more_than_one_word() -> None:
+    assert types("The Supreme Court is led by President Brenda Hale.") == []
+    assert types("Osama bin Laden founded al-Qaeda in 1988.") == []
+    assert types("Germany shared intelligence with France on the attackers.") == ["COOPERATE"]
