@@ -78,3 +78,12 @@ def test_an_attack_noun_without_actors_place_or_victims_tells_no_act() -> None:
     assert types("Bei einem Anschlag in Kabul gab es am Montag viel Zerstörung.") == ["ASSAULT"]
     # the object of a verb of doing is an act: "gab ... Schüsse ab", "verübten einen Anschlag"
     assert types("Der Mann hatte durch das Fenster mehrere Schüsse abgegeben.") == ["ASSAULT"]
+
+
+def test_arrests_for_ordinary_crime_are_no_political_event() -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in get_coder().code(
+            Article(id="t", text=text, lang="de", published="2024-03-05"))]
+
+    assert types("Die Polizei nahm in Graz drei Mitglieder einer Einbrecherbande fest.") == []
+    assert types("Die Polizei nahm in Graz drei Demonstranten fest.") == ["COERCE"]

@@ -430,6 +430,19 @@ def bare_casualty(view: DocView, head: int, g: Grammar) -> bool:
         and not violent_sentence(view, head, g)
 
 
+@trigger_filter("ordinary_crime")
+def ordinary_crime(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """An arrest or search among words of ordinary crime (class ``crime``: "Einbrecherbande",
+    "Drogenkuriere") is police work, no political event (codebook)."""
+    crime = _classes(g).get("crime", frozenset())
+    if m.entry.type != "COERCE" or not crime:
+        return False
+    words = _sentence_words(view, m.head, g)
+    long = tuple(c for c in crime if len(c) >= 5)
+    return bool(words & crime) or (g.language.capitalised_nouns
+                                   and any(w.endswith(long) for w in words))
+
+
 @trigger_filter("released_document")
 def released_document(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
     """"released a statement/report/video" publishes a document (class ``document``), it
