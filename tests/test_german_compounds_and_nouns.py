@@ -9,6 +9,12 @@ from eventcoder.coding.mentions import knowledge_base
 from eventcoder.model import Article
 
 
+def types(text: str) -> list[str]:
+    """The event types coded in a German ``text``."""
+    return [e.type for e in get_coder().code(
+        Article(id="t", text=text, lang="de", published="2024-03-05"))]
+
+
 def test_portfolio_ministers_are_government_actors() -> None:
     text = "Der Bildungsminister telefonierte am Montag mit der Sozialministerin."
     events = get_coder().code(Article(id="t", text=text, lang="de", published="2024-03-05"))
@@ -39,10 +45,6 @@ def test_an_office_title_gives_the_country_the_person_acts_for() -> None:
 
 
 def test_german_injuries_need_violence_in_the_sentence() -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in get_coder().code(
-            Article(id="t", text=text, lang="de", published="2024-03-05"))]
-
     assert types("Zwei Touristen wurden am Sonntag in Wien schwer verletzt.") == []
     assert types("Zwei Polizisten wurden am Sonntag bei Zusammenstößen in Wien schwer "
                  "verletzt.") == ["ASSAULT"]
@@ -60,20 +62,12 @@ def test_casualty_reports_fold_into_the_attack_before() -> None:
 
 
 def test_german_support_is_political_backing_not_help() -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in get_coder().code(
-            Article(id="t", text=text, lang="de", published="2024-03-05"))]
-
     assert "SUPPORT" not in types("Zwanzig Soldaten des Bundesheeres unterstützen die Landwirte "
                                   "in Kärnten.")
     assert "SUPPORT" in types("Die SPÖ unterstützt die Kandidatin der Grünen.")
 
 
 def test_an_attack_noun_without_actors_place_or_victims_tells_no_act() -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in get_coder().code(
-            Article(id="t", text=text, lang="de", published="2024-03-05"))]
-
     assert types("Im vergangenen Jahr gab es mehr als tausend Angriffe.") == []
     assert types("Bei einem Anschlag in Kabul gab es am Montag viel Zerstörung.") == ["ASSAULT"]
     # the object of a verb of doing is an act: "gab ... Schüsse ab", "verübten einen Anschlag"
@@ -81,9 +75,5 @@ def test_an_attack_noun_without_actors_place_or_victims_tells_no_act() -> None:
 
 
 def test_arrests_for_ordinary_crime_are_no_political_event() -> None:
-    def types(text: str) -> list[str]:
-        return [e.type for e in get_coder().code(
-            Article(id="t", text=text, lang="de", published="2024-03-05"))]
-
     assert types("Die Polizei nahm in Graz drei Mitglieder einer Einbrecherbande fest.") == []
     assert types("Die Polizei nahm in Graz drei Demonstranten fest.") == ["COERCE"]
