@@ -172,3 +172,10 @@ def test_tear_gas_and_rubber_bullets_are_coercion_live_fire_an_assault(coder) ->
                  "Police fired rubber bullets at the crowd in Minsk."):
         assert [e.type for e in code(coder, text)] == ["COERCE"], text
     assert [e.type for e in code(coder, "Soldiers fired at the crowd in Minsk.")] == ["ASSAULT"]
+
+
+def test_on_strike_after_a_light_verb_or_be_is_a_strike_told(coder) -> None:
+    assert [e.type for e in code(coder, "Dock workers went on strike in Antwerp.")] == ["PROTEST"]
+    assert [e.type for e in code(coder, "The nurses are on strike.")] == ["PROTEST"]
+    # the twin: a strike named inside a phrase is only mentioned
+    assert code(coder, "The report on the strike was published.") == []

@@ -187,3 +187,15 @@ def test_match_is_fast(kb):
     kb.match(text, "de", "2022-01-06")
     mb_per_s = len(text.encode()) / (time.perf_counter() - t0) / 1e6
     assert mb_per_s > 0.2  # ~1-2 MB/s on ordinary news text; this one is all mentions
+
+
+def test_a_name_tagged_with_a_language_is_read_only_in_that_language(kb):
+    m = find(kb.match("Die Union lehnte den Entwurf ab.", "de"), "Union")
+    assert (m.country, m.sector) == ("DEU", "PTY")
+    english = [x for x in kb.match("The Union rejected the draft.", "en") if x.country == "DEU"]
+    assert english == []
+
+
+def test_the_european_community_is_the_eu(kb):
+    m = find(kb.match("The European Community agreed on new rules.", "en"), "European Community")
+    assert m.country == "EU"

@@ -312,7 +312,9 @@ def nominal_in_phrase(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar
     """A noun event inside a prepositional phrase ("speakers at the rally", "the week of
     protests") is mentioned, not reported; a passive agent ("by") and the prepositions of
     class ``setting`` stay, and those of class ``event_preposition`` with a verb of class
-    ``happen_verb`` in the clause ("es kam zu Festnahmen"); a clause counting victims
+    ``happen_verb`` in the clause ("es kam zu Festnahmen"), and those of class
+    ``state_preposition`` right after a light verb or a form of "be" ("went on strike", "were
+    on hunger strike"); a clause counting victims
     (class ``casualty_noun``: "mit 129 Toten") reports the event."""
     if not parse_frame(m.entry.frame).nominal:
         return False
@@ -331,7 +333,10 @@ def nominal_in_phrase(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar
     for j in range(m.head - 1, max(clause.start, m.head - 4) - 1, -1):
         w = lowers[j]
         if w in g.preposition:
-            return w not in keep
+            before = lowers[j - 1] if j > clause.start else ""
+            state = _classes(g).get("state_preposition", frozenset())
+            return w not in keep and not (w in state and (
+                before in g.light or before in g.passive_aux and not seen_det))
         if w in g.determiner or w in g.numeral:
             seen_det = True
             continue

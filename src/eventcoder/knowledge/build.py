@@ -305,9 +305,10 @@ def _organisations(lex: Lexicon, tab: Tables) -> None:
         tab.org_names.setdefault(r["code"], names[0])
         eid = lex.add_entry("org", names[0], r["country"] or r["code"], r["sector"], r["cameo"],
                             form="name")
-        for s in names:
+        for tagged in names:
+            s, _, lang = tagged.partition("@")  # "Union@de": a name used so in one language
             lex.add_key(s, eid, suffix=GENITIVE if not s.isupper() else NO_SUFFIX,
-                        exact=True if s.islower() else None)
+                        exact=True if s.islower() else None, lang=lang or None)
     curated = set(lex.keys)
     for r in read_tsv(DATA_DIR / "phoenix_orgs.tsv"):
         country, sector = _split_code(tab, r["code"])
