@@ -199,3 +199,11 @@ def test_a_name_tagged_with_a_language_is_read_only_in_that_language(kb):
 def test_the_european_community_is_the_eu(kb):
     m = find(kb.match("The European Community agreed on new rules.", "en"), "European Community")
     assert m.country == "EU"
+
+
+def test_an_organisation_before_a_plural_portfolio_role_is_that_organisation(kb):
+    m = find(kb.match("NATO defence ministers agreed on a new plan.", "en"),
+             "NATO defence ministers")
+    assert (m.country, m.sector) == ("NATO", "GOV")
+    m = find(kb.match("The health ministers of the region met.", "en"), "health ministers")
+    assert m.sector == "GOV"
