@@ -33,6 +33,7 @@ from eventcoder.coding.sentence_coders import sentence_coder
 from eventcoder.coding.tokenizer import FastTokenizer
 from eventcoder.coding.triggers import TriggerMatcher
 from eventcoder.knowledge.name_parts import people_named_like_countries
+from eventcoder.knowledge.residents import residents_of_countries
 from eventcoder.language import registry
 from eventcoder.model import Event
 
@@ -102,6 +103,7 @@ class Stages:
         if found:  # "Michael Jordan", "Chad Wolf": people, not countries
             t = self.kb.tables
             found = people_named_like_countries(text, found, t.first_names, t.surnames)
+            found = residents_of_countries(text, found, self.lang)  # "Kurds in Syria"
         if self.user is not None:
             found = merge_mentions(self.user(text), found)
         return found
