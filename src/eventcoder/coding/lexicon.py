@@ -13,7 +13,9 @@ A pattern is a sequence of steps separated by spaces. A step is one token test:
                 (separable German verbs: ``rief* ... auf``; English ``ask* ... help``)
 
 Columns: ``pattern  type  mode  cameo  frame``. ``frame`` tells the role finder where source and
-target are (see :mod:`eventcoder.coding.roles`).
+target are (see :mod:`eventcoder.coding.roles`). The type ``NONE`` marks a phrase that looks
+like an event and is none ("heart attack", "fought for"): no trigger with a word inside it
+is used.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from pathlib import Path
 
 from eventcoder.language import data
 from eventcoder.model import PLOVER_TYPES
+
+NO_EVENT = "NONE"  # the type of a pattern that looks like an event and is none
 
 LEXICON_FILES = (("triggers.tsv", 1), ("triggers_petrarch.tsv", 0))  # (file, rank)
 
@@ -121,7 +125,7 @@ def parse_lexicon(
     except data.DataFileError as exc:
         raise ValueError(f"{exc} (columns: pattern<TAB>type[...])") from None
     for n, (pattern, ptype, mode, cameo, frame) in rows:
-        if ptype not in PLOVER_TYPES:
+        if ptype not in PLOVER_TYPES and ptype != NO_EVENT:
             raise ValueError(f"{origin}:{n}: unknown PLOVER type {ptype!r}")
         try:
             steps = parse_pattern(pattern, synsets)

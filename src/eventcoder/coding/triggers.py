@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from eventcoder.coding.lexicon import Step, TriggerEntry
+from eventcoder.coding.lexicon import NO_EVENT, Step, TriggerEntry
 
 CACHE_SIZE = 200_000  # distinct token strings whose candidates are remembered
 MAX_GAP = 8  # tokens a "..." step may skip
@@ -27,6 +27,17 @@ class TriggerMatch:
     @property
     def head(self) -> int:
         return self.tokens[0]
+
+
+def without_non_events(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop ``NONE`` matches and every match with a word inside one: a phrase that looks
+    like an event and is none ("heart attack", "vowed to fight for reform"), as PETRARCH's
+    ``---`` verb patterns."""
+    spans = [(m.tokens[0], m.tokens[-1]) for m in found if m.entry.type == NO_EVENT]
+    if not spans:
+        return found
+    return [m for m in found if m.entry.type != NO_EVENT
+            and not any(a <= t <= b for t in m.tokens for a, b in spans)]
 
 
 class TriggerMatcher:
@@ -117,7 +128,7 @@ class TriggerMatcher:
                 ):
                     best.append(TriggerMatch(e, toks))
             found.extend(best)
-        return found
+        return without_non_events(found)
 
     @staticmethod
     def _rest(
