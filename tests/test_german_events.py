@@ -199,3 +199,8 @@ def test_a_closed_road_is_no_coercion_a_blocked_website_is(coder) -> None:
     assert code(coder, "Die Autobahn bei Graz wurde wegen eines Unfalls gesperrt.") == []
     assert types(code(coder, "Die Regierung Russlands sperrte den Zugang zu der Webseite.")) \
         == ["COERCE"]
+
+
+def test_a_ban_named_as_a_topic_is_no_event_a_ban_imposed_is(coder) -> None:
+    assert code(coder, "Das Rauchverbot ist ein gutes Beispiel für kluge Politik.") == []
+    assert types(code(coder, "Die Regierung verhängte ein Rauchverbot.")) == ["COERCE"]

@@ -384,7 +384,7 @@ class ArticleCoder:
             return None  # "verletzt das Völkerrecht": nobody is hurt
         if frame.counted and ev.dead is None and ev.injured is None:
             return None  # "Auseinandersetzungen um den Haushalt": no fighting without victims
-        if frame.nominal and ptype == "ASSAULT" and not self.g.language.bare_attack_nouns \
+        if frame.nominal and ptype in ("ASSAULT", "COERCE") and not self.g.language.bare_attack_nouns \
                 and not (source or target or counted) \
                 and (loc is None or loc.start is None or not c_lo <= loc.start < c_hi) \
                 and not any(view.lowers[j] in self.g.light for j in range(first, last + 1)):

@@ -68,9 +68,10 @@ class Language:
     right after a ``purpose`` word of ``grammar.tsv``: "para protestar", "en protesta por",
     "en demanda de") are coded besides the sentence's main event when its type differs."""
     bare_attack_nouns: ClassVar[bool] = True
-    """Code an attack noun whose clause names no actor, victim or place ("Atentado en la
-    capital"); German and English news use such nouns for attacks told elsewhere or in
-    general ("mehr als tausend Angriffe", "personal attacks"), so they do not."""
+    """Code an attack or coercion noun whose clause names no actor, victim or place and has
+    no light verb ("Atentado en la capital"); German and English news use such nouns for acts
+    told elsewhere or in general ("mehr als tausend Angriffe", "personal attacks", "das
+    Spekulationsverbot ist ..."), so they do not."""
     participial_adjuncts: ClassVar[str] = ""
     """The ending of a participle that opens an adjunct after a comma (English "ing": "...,
     blaming Iran", "..., citing concerns"): its event needs a target named in the adjunct."""
