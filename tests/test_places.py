@@ -91,3 +91,11 @@ def test_county_and_postal_codes(kb):
     assert found["Cuyahoga County"].precision == "admin2"
     assert found["OH"].precision == "admin1"
     assert "OH" not in places(kb, "OH, what a game that was.")
+
+
+def test_a_town_name_used_as_a_compound_head_is_a_noun_in_german(kb):
+    text = "Viele fanden die diesjährige Matura schwer. Die Mathe-Matura war am schwersten."
+    assert "Matura" not in places(kb, text, "de")
+    assert "Matura" in places(kb, "In Matura demonstrierten am Montag Bauern.", "de")
+    # a place prefix keeps the town: "Ost-Jerusalem" is Jerusalem
+    assert "Jerusalem" in places(kb, "In Jerusalem und in Ost-Jerusalem gab es Proteste.", "de")

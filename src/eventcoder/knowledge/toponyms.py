@@ -396,6 +396,25 @@ def _cue_before(text: str, start: int, lang: str | None, weak: bool = True) -> b
     return stripped != words and any(stripped.endswith(" " + c) or stripped == c for c in prep)
 
 
+def _compound_heads(text: str, tops: Sequence[Any], lang: str | None) -> frozenset[str]:
+    """Town names the text also uses as the head of a compound noun ("Mathe-Matura",
+    "Zentralmatura"): in a language that capitalises nouns they are common nouns there, unless
+    the first part is a place or a word of class ``place_prefix`` ("Ost-Jerusalem",
+    "Westberlin")."""
+    prefixes = cues("place_prefix", lang)
+    names = {m.text for m in tops if m.kind == "place" and m.precision == "city"}
+    places = {m.text for m in tops}
+    out = set()
+    for name in names:
+        for hit in re.finditer(rf"\b([A-ZÄÖÜ][\w]*)-{re.escape(name)}\b|\b(\w+?){re.escape(name.lower())}\b",
+                               text):
+            first = hit.group(1) or hit.group(2)
+            if first.lower() not in prefixes and first not in places:
+                out.add(name)
+                break
+    return frozenset(out)
+
+
 def _word_before(text: str, start: int) -> str:
     """The lower-cased word right before ``start`` (one space between), or ""."""
     left = text[max(0, start - 12):start]
@@ -456,6 +475,7 @@ def confirm(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
     people = person_names(text, kb, code, small_towns) if small_towns else frozenset()
     admin_of = {sep_end for m in tops if _admin_after(m, by_start, text)
                 for sep_end in [_ADMIN_SEP.match(text, m.end).end()]}
+    compound_heads = _compound_heads(text, tops, code) if noun_art else frozenset()
     out = []
     for m in tops:
         if m.start in admin_of and (postal or len(m.text) > 3):  # "Sacramento, Calif."
@@ -471,8 +491,9 @@ def confirm(text: str, mentions: Sequence[Any], kb: Any, lang: str | None = None
         if m.kind == "place" and m.precision == "city" and m.text in people and not cue \
                 and pop < PERSON_TOWN:
             continue  # "Nelson said", "Kobe Bryant ... Bryant": a person
-        if m.kind == "place" and m.precision == "city" and _word_before(text, m.start) in noun_art:
-            continue  # "bei der Matura": a noun with its article, no town
+        if m.kind == "place" and m.precision == "city" and (
+                _word_before(text, m.start) in noun_art or m.text in compound_heads):
+            continue  # "bei der Matura", "die Mathe-Matura": a noun, no town
         if pop >= SMALL and not common:
             out.append(m)
             continue
