@@ -69,10 +69,14 @@ def test_a_condemnation_of_the_attack_is_aimed_at_its_perpetrators(coder) -> Non
         assert all(a.start is None for a in ev.target)  # inferred, not read
 
 
-def test_a_condemnation_of_something_else_keeps_its_own_addressee(coder) -> None:
+def test_a_condemnation_of_something_else_is_aimed_at_the_story_country(coder) -> None:
     (ev,) = code(coder, SHELLING + " Die türkische Regierung verurteilte die Reform scharf.",
                  "ACCUSE")
-    assert {a.country for a in ev.target} == {"TUR"}
+    assert {a.country for a in ev.target} == {"SYR"}  # the story is about Syria
+    home = ("In Ankara beriet das Parlament der Türkei am Montag über eine Reform. "
+            "Die türkische Opposition verurteilte die Reform scharf.")
+    (ev,) = code(coder, home, "ACCUSE")
+    assert {a.country for a in ev.target} == {"TUR"}  # a story at home: its own government
 
 
 def test_a_named_target_is_kept(coder) -> None:
@@ -88,7 +92,8 @@ def test_english_condemnation_of_the_attack(coder) -> None:
     assert {a.country for a in ev.target} == {"RUS"}
     twin = coder.code(Article(text=text.replace("the attack", "the reform"), lang="en",
                               published="2022-05-04"))
-    assert [{a.country for a in e.target} for e in twin if e.type == "ACCUSE"] == [{"FRA"}]
+    # not the attackers: the country the story is about
+    assert [{a.country for a in e.target} for e in twin if e.type == "ACCUSE"] == [{"UKR"}]
 
 
 def test_a_bare_report_of_the_injured_adds_to_the_attack_told_before(coder) -> None:

@@ -140,17 +140,24 @@ def read(actors: list[Actor]) -> bool:
 ADDRESSED = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "CONCEDE"})
 
 
-def _addressee_default(ev: Event) -> None:
+def _addressee_default(ev: Event, story_country: str | None = None) -> None:
     """A criticism, demand, refusal or endorsement without a named target is addressed to the
-    authorities of the source's country (inferred: no offsets)."""
+    authorities of the country the story is about (``story_country``, the article's main
+    country) when the source is foreign to it ("Mexikos Regierung forderte eine Untersuchung"
+    in a story on Egypt; a UN or EU source too), else to those of the source's own country
+    (inferred: no offsets)."""
     if ev.target or ev.type not in ADDRESSED:
         return
     countries = [a.country for a in ev.source if a.country]
     if not countries or len(set(countries)) > 1:
         return
-    country = countries[0]
     kb = knowledge_base()
-    if kb is None or country not in kb.tables.countries:
+    if kb is None:
+        return
+    country = countries[0]
+    if story_country in kb.tables.countries:
+        country = story_country
+    if country not in kb.tables.countries:
         return  # an organisation ("UN", "EU") has no authorities of its own to address
     ev.target = [Actor(text=_country_name(country) or country, country=country, sector="GOV")]
 

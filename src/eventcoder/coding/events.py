@@ -405,7 +405,7 @@ class ArticleCoder:
                 continues_gerund_list(view, clause, self.g)
                 or ptype not in ADDRESSED and not names_target(ev, view, clause)):
             return None  # "..., setting fire to mattresses", "..., providing help": no new act
-        _addressee_default(ev)
+        _addressee_default(ev, places.main_country)
         ctx = EventContext(
             "lexicon",
             sentence,
