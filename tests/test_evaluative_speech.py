@@ -107,3 +107,14 @@ def test_german_donating_praise_is_praise_not_aid() -> None:
     gift = code("Der Bundespräsident spendete dem Roten Kreuz in Wien 10.000 Euro.", "de")
     assert [t for t, _, _ in praise] == ["SUPPORT"]
     assert [t for t, _, _ in gift] == ["AID"]
+
+
+def test_an_english_judgement_in_reported_speech_is_criticism_by_the_speaker() -> None:
+    for text in ('"The sanctions are unacceptable," said the foreign minister of Chile.',
+                 "The sanctions are unacceptable, the Chilean foreign minister said.",
+                 "The Chilean foreign minister said the sanctions were a disgrace."):
+        ((ptype, source, _),) = code(text)
+        assert ptype == "ACCUSE" and "minister" in " ".join(source), text
+    # the twins: the same judgement that nobody says, and a neutral statement
+    assert code("The sanctions are unacceptable.") == []
+    assert code("The Chilean foreign minister said the sanctions were in force.") == []

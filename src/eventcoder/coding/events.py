@@ -61,7 +61,7 @@ def _best(matches: list[TriggerMatch], g: Grammar) -> TriggerMatch:
         return max(  # ties: the closer pattern, then the first in lexicon order
             matches,
             key=lambda m: (
-                not parse_frame(m.entry.frame).nominal,
+                parse_frame(m.entry.frame).verbal,
                 m.entry.rank,  # a hand-written trigger before a generated one
                 -m.head,
                 m.entry.priority,
@@ -69,7 +69,7 @@ def _best(matches: list[TriggerMatch], g: Grammar) -> TriggerMatch:
             ),
         )
     return max(
-        matches, key=lambda m: (not parse_frame(m.entry.frame).nominal, m.entry.priority, -m.head)
+        matches, key=lambda m: (parse_frame(m.entry.frame).verbal, m.entry.priority, -m.head)
     )
 
 

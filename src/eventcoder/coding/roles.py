@@ -70,6 +70,12 @@ class Frame:
     guest: bool = False  # an event only when the direct object is a person or an official body
     officials: bool = False  # an event only when a target is a person, a party or an official body
 
+    @property
+    def verbal(self) -> bool:
+        """Does the trigger tell an act, as a verb does? A noun said by a speaker ("a
+        disgrace, said X") does; a noun that names an act ("the sanctions") does not."""
+        return not self.nominal or "said" in self.source or "speaker" in self.source
+
 
 @lru_cache(maxsize=4096)
 def parse_frame(text: str) -> Frame:
@@ -323,6 +329,24 @@ class RoleFinder:
             k += 1
         return k < clause.end and self.lowers[k] in self.g.speech
 
+    def _postposed_speaker(self, ci: int) -> list[ActorRef]:
+        """The speaker of a clause after a quote in a fixed-order language: "..., said X" or
+        "..., X said" (the speech verb among the clause's first words)."""
+        while ci + 1 < len(self.clauses) and not any(
+                w[:1].isalnum() for w in self.lowers[self.clauses[ci].start:self.clauses[ci].end]):
+            ci += 1  # a closing quotation mark alone
+        clause = self.clauses[ci]
+        verb = next((k for k in range(clause.start, min(clause.end, clause.start + 7))
+                     if self.lowers[k] in self.g.speech), None)
+        if verb is None:
+            return []
+        refs = [r for r in self.refs if clause.start <= r.start_tok <= verb + 3]
+        before = [r for r in refs if r.end_tok <= verb]
+        after = [r for r in refs if r.start_tok > verb]  # "said the minister" (own clause)
+        if before:
+            return self._resolve(self._group(before[-1], refs), ci)
+        return self._resolve(self._group(after[0], refs), ci) if after else []
+
     def _inverted_subject(self, r: ActorRef, head: int) -> bool:
         """After a preposed quote or clause the subject follows the verb at once ("sagte X",
         "beklagte sich X"); an object has a case-marked article ("traf den Präsidenten")."""
@@ -462,9 +486,11 @@ class RoleFinder:
             return self.speaker(ci)
         if slot == "said":  # "Das ist absurd, sagte X": the speaker of a postposed clause
             nxt = ci + 1
-            if nxt < len(self.clauses) and self._speech_first(self.clauses[nxt]):
-                return self.subject(nxt)
-            return []
+            if nxt >= len(self.clauses):
+                return []
+            if self.g.language.fixed_svo_order:
+                return self._postposed_speaker(nxt)
+            return self.subject(nxt) if self._speech_first(self.clauses[nxt]) else []
         if slot == "comp":  # the subject of the clause the trigger governs ("demanded that X")
             nxt = ci + 1
             if nxt < len(self.clauses) and self.clauses[nxt].marker in self.g.complementizer:
