@@ -118,3 +118,13 @@ def test_an_english_judgement_in_reported_speech_is_criticism_by_the_speaker() -
     # the twins: the same judgement that nobody says, and a neutral statement
     assert code("The sanctions are unacceptable.") == []
     assert code("The Chilean foreign minister said the sanctions were in force.") == []
+
+
+def test_a_negated_virtue_in_reported_speech_is_criticism() -> None:
+    ((ptype, source, _),) = code("Der Plan sei nicht vertretbar, sagte die SPÖ.", "de")
+    assert (ptype, source) == ("ACCUSE", ["SPÖ"])
+    ((ptype, _, _),) = code("The plan is not acceptable, said the foreign minister of Chile.")
+    assert ptype == "ACCUSE"
+    # the twins: the virtue itself, and a negation nobody says
+    assert code("Der Plan sei vertretbar, sagte die SPÖ.", "de") == []
+    assert code("Der Plan ist nicht vertretbar.", "de") == []
