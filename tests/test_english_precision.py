@@ -179,3 +179,17 @@ def test_on_strike_after_a_light_verb_or_be_is_a_strike_told(coder) -> None:
     assert [e.type for e in code(coder, "The nurses are on strike.")] == ["PROTEST"]
     # the twin: a strike named inside a phrase is only mentioned
     assert code(coder, "The report on the strike was published.") == []
+
+
+def test_support_and_suspension_need_someone_they_are_addressed_to(coder) -> None:
+    assert code(coder, "The senator supports stricter gun laws.") == []
+    assert triples(code(coder, "France backed the Malian government.")) == [
+        ("SUPPORT", ["FRA"], ["MLI"])]
+    assert code(coder, "The league suspended its season because of the virus.") == []
+    assert [e.type for e in code(coder, "Germany suspended aid to Niger.")] == ["SANCTION"]
+
+
+def test_an_executive_order_is_a_document_not_a_demand(coder) -> None:
+    assert code(coder, "The executive orders of the president of Peru were published.") == []
+    assert [e.type for e in code(coder, "Peru's president ordered the army to withdraw.")] \
+        == ["REQUEST"]

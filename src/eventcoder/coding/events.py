@@ -342,6 +342,8 @@ class ArticleCoder:
             return None  # "received a degree", "received more viewers": nobody was hosted
         if frame.officials and not targets_officials(target):
             return None  # "Soldaten unterstützen das Rote Kreuz": help, no political support
+        if frame.addressed and not target:
+            return None  # "she supports gun rights": a position, nobody is supported
         if not target and ptype == "RETREAT" and view.lowers[m.head] in self.g.release:
             return None  # "released findings", "a cause was released": nobody was freed
         if self.g.language.generated_need_both and e.rank == 0 and not both:

@@ -20,7 +20,8 @@ trigger is a noun; verbs beat nouns in the same clause; a noun event needs an ac
 event only when the clause counts dead or injured: "Auseinandersetzungen" with "25 Tote"),
 ``victim`` (an event only with a target actor or counted victims: "verletzte zwei Menschen",
 not "verletzt das Völkerrecht"), ``agent`` (an event only with its actor read in the text:
-"the army closed the station", not "schools were closed"). A passive swaps ``subj`` to the target
+"the army closed the station", not "schools were closed"), ``addressed`` (an event only with a
+target read in the text: "backed the rebels", not "supports gun rights"). A passive swaps ``subj`` to the target
 and takes the source from a ``von``/``durch``/``by`` PP. Pronouns ("er", "she") and unresolved
 subjects take the last subject of the sentence or of the previous sentence.
 """
@@ -69,6 +70,7 @@ class Frame:
     judge: bool = False  # the last step is a judgement said of the object ("called X a farce")
     guest: bool = False  # an event only when the direct object is a person or an official body
     officials: bool = False  # an event only when a target is a person, a party or an official body
+    addressed: bool = False  # an event only with a target read in the text ("backed the rebels")
 
     @property
     def verbal(self) -> bool:
@@ -95,6 +97,7 @@ def parse_frame(text: str) -> Frame:
         judge="judge" in opts,
         guest="guest" in opts,
         officials="officials" in opts,
+        addressed="addressed" in opts,
     )
 
 
