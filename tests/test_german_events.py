@@ -204,3 +204,8 @@ def test_a_closed_road_is_no_coercion_a_blocked_website_is(coder) -> None:
 def test_a_ban_named_as_a_topic_is_no_event_a_ban_imposed_is(coder) -> None:
     assert code(coder, "Das Rauchverbot ist ein gutes Beispiel für kluge Politik.") == []
     assert types(code(coder, "Die Regierung verhängte ein Rauchverbot.")) == ["COERCE"]
+
+
+def test_support_in_the_passive_needs_a_supporter(coder) -> None:
+    assert code(coder, "Das Projekt in Mali soll mit drei Millionen Euro unterstützt werden.") == []
+    assert types(code(coder, "Frankreich unterstützt die Regierung Malis.")) == ["SUPPORT"]
