@@ -401,17 +401,26 @@ def _compound_heads(text: str, tops: Sequence[Any], lang: str | None) -> frozens
     "Zentralmatura"): in a language that capitalises nouns they are common nouns there, unless
     the first part is a place or a word of class ``place_prefix`` ("Ost-Jerusalem",
     "Westberlin")."""
-    prefixes = cues("place_prefix", lang)
     names = {m.text for m in tops if m.kind == "place" and m.precision == "city"}
+    prefixes = cues("place_prefix", lang)
     places = {m.text for m in tops}
     out = set()
     for name in names:
-        for hit in re.finditer(rf"\b([A-ZÄÖÜ][\w]*)-{re.escape(name)}\b|\b(\w+?){re.escape(name.lower())}\b",
-                               text):
-            first = hit.group(1) or hit.group(2)
-            if first.lower() not in prefixes and first not in places:
-                out.add(name)
-                break
+        for form, joint in ((name, "-"), (name.lower(), "")):
+            at = text.find(form, 1)
+            while at != -1 and name not in out:
+                end = at + len(form)
+                k = at - len(joint)
+                if text[k:at] == joint and text[k - 1 : k].isalpha() \
+                        and not text[end : end + 1].isalnum():
+                    start = k
+                    while start > 0 and text[start - 1].isalnum():
+                        start -= 1
+                    first = text[start:k]  # "Mathe" of "Mathe-Matura", "Zentral"
+                    if (first[:1].isupper() or not joint) and first.lower() not in prefixes \
+                            and first not in places:
+                        out.add(name)
+                at = text.find(form, at + 1)
     return frozenset(out)
 
 
