@@ -209,3 +209,10 @@ def test_a_ban_named_as_a_topic_is_no_event_a_ban_imposed_is(coder) -> None:
 def test_support_in_the_passive_needs_a_supporter(coder) -> None:
     assert code(coder, "Das Projekt in Mali soll mit drei Millionen Euro unterstützt werden.") == []
     assert types(code(coder, "Frankreich unterstützt die Regierung Malis.")) == ["SUPPORT"]
+
+
+def test_a_noun_event_after_a_complete_phrase_is_reported(coder) -> None:
+    events = code(coder, "Der Außenminister führte in Wien Gespräche mit der Regierung Polens.")
+    assert types(events) == ["CONSULT"]
+    # the twin: a noun event inside the phrase is only mentioned
+    assert "CONSULT" not in types(code(coder, "Nach den Gesprächen in Wien reiste der Außenminister ab."))

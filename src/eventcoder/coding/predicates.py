@@ -340,8 +340,9 @@ def nominal_in_phrase(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar
         if w in g.determiner or w in g.numeral:
             seen_det = True
             continue
-        if seen_det and g.language.capitalised_nouns and view.texts[j][:1].isupper():
-            return False  # a noun before the article: "für Dienstag ein Krisentreffen"
+        if g.language.capitalised_nouns and view.texts[j][:1].isupper() and (
+                seen_det or lowers[j - 1] in g.preposition):
+            return False  # a noun before: "für Dienstag ein Krisentreffen", "in Wien Gespräche"
         modifiers += 1
         if modifiers > 1 or not w.replace("-", "").isalpha() or w in g.conjunction:
             return False
