@@ -128,3 +128,12 @@ def test_a_negated_virtue_in_reported_speech_is_criticism() -> None:
     # the twins: the virtue itself, and a negation nobody says
     assert code("Der Plan sei vertretbar, sagte die SPÖ.", "de") == []
     assert code("Der Plan ist nicht vertretbar.", "de") == []
+
+
+def test_a_report_called_untrue_in_reported_speech_is_a_denial() -> None:
+    ((ptype, source, _),) = code("Das stimmt nicht, sagte die Regierung Polens.", "de")
+    assert (ptype, source) == ("REJECT", ["Regierung Polens"])
+    ((ptype, _, _),) = code("That is not true, said the spokesman of the Polish government.")
+    assert ptype == "REJECT"
+    # the twin: nobody says it
+    assert code("Das stimmt nicht.", "de") == []
