@@ -8,6 +8,7 @@ functions with each event's :class:`~eventcoder.coding.doc.EventContext`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -32,6 +33,8 @@ from eventcoder.coding.refs import _actor
 from eventcoder.coding.tokenizer import pieces, word_spans
 from eventcoder.model import Actor, Event
 
+log = logging.getLogger(__name__)
+
 NUMBER_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 ATTRIBUTED = frozenset({"reported", "rumored", "announced"})  # labels that name who says so
 
@@ -43,7 +46,8 @@ def article_dates(
         return []
     try:
         return sorted(find_dates(text, lang, published, tokens), key=lambda d: d.start)
-    except Exception:  # noqa: BLE001 - a helper bug must not stop coding
+    except Exception:  # noqa: BLE001 - a helper bug must not stop coding; it is logged
+        log.warning("date finder failed on a %s text; no dates read", lang, exc_info=True)
         return []
 
 
@@ -87,7 +91,9 @@ def set_numbers(
         return []
     try:
         c = find_casualties(view.text, lang, span[0], span[1], view=view)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a helper bug must not stop coding; it is logged
+        log.warning("casualty counter failed on a %s clause; no counts read", lang,
+                    exc_info=True)
         return []
     ev.dead, ev.injured, ev.arrested = c.dead, c.injured, c.arrested
     ev.dead_text, ev.injured_text, ev.arrested_text = c.dead_text, c.injured_text, c.arrested_text
@@ -117,7 +123,8 @@ def factuality(
             context_before=context_before,
             tokens=tokens,
         )
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a helper bug must not stop coding; it is logged
+        log.warning("factuality failed on a %s sentence; left unassessed", lang, exc_info=True)
         return None
 
 

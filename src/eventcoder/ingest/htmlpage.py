@@ -12,6 +12,7 @@ from eventcoder.ingest.decode import normalize_newlines
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+log = logging.getLogger(__name__)
 
 # Only dates the page states (meta tags, <time>, structured data, URL), not any date in the text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -43,12 +44,16 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage | None:
             date_extraction_params=dict(_DATE_PARAMS, url=url) if url else _DATE_PARAMS,
         )
     except Exception:  # trafilatura/lxml raise many kinds on hostile markup; fall back below
+        log.info("trafilatura failed on a page (%s); trying its baseline", url or "no URL",
+                 exc_info=True)
         doc = None
     text = (doc.text or "") if doc is not None else ""
     if not text.strip():
         try:
             text = trafilatura.baseline(html)[1]
-        except Exception:
+        except Exception:  # the plain-text fallback below still reads the page
+            log.info("trafilatura baseline failed (%s); reading plain text", url or "no URL",
+                     exc_info=True)
             text = ""
     if not text.strip():
         text = plain_text(html)
