@@ -136,3 +136,18 @@ def test_the_spacy_pipes_are_the_language_components() -> None:
 
     nlp = EventCoder().pipeline("de")
     assert nlp.pipe_names == [f"eventcoder_{n}" for n in registry.get("de").pipeline]
+
+
+def test_a_failing_casualty_counter_is_logged_and_coding_goes_on(monkeypatch, caplog) -> None:
+    from eventcoder.coding import attributes
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("counter bug")
+
+    ev = Event(type="ASSAULT", evidence=Evidence("Rebels killed 12 soldiers.", 0, 26))
+    view = tokenize("Rebels killed 12 soldiers.")
+    assert attributes.set_numbers(ev, view, "en", (0, 26)) != []  # the working counter
+    monkeypatch.setattr(attributes, "find_casualties", broken)
+    with caplog.at_level("WARNING", logger="eventcoder.coding.attributes"):
+        assert attributes.set_numbers(ev, view, "en", (0, 26)) == []
+    assert "casualty counter failed" in caplog.text and "counter bug" in caplog.text
