@@ -216,3 +216,10 @@ def test_a_noun_event_after_a_complete_phrase_is_reported(coder) -> None:
     assert types(events) == ["CONSULT"]
     # the twin: a noun event inside the phrase is only mentioned
     assert "CONSULT" not in types(code(coder, "Nach den Gesprächen in Wien reiste der Außenminister ab."))
+
+
+def test_travel_with_the_verb_at_the_end_is_a_visit(coder) -> None:
+    (ev,) = code(coder, "Der polnische Außenminister ist am Montag nach Wien gereist.")
+    assert (ev.type, [a.country for a in ev.target]) == ("CONSULT", ["AUT"])
+    # the twin: the destination named without travel is no visit
+    assert code(coder, "Der polnische Außenminister sprach am Montag über Wien.") == []
