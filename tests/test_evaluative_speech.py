@@ -137,3 +137,10 @@ def test_a_report_called_untrue_in_reported_speech_is_a_denial() -> None:
     assert ptype == "REJECT"
     # the twin: nobody says it
     assert code("Das stimmt nicht.", "de") == []
+
+
+def test_the_speaker_after_a_subordinate_clause_is_found() -> None:
+    text = "Das ist ein Skandal, weil niemand zuständig ist, sagte die Regierung Polens."
+    assert [(t, s) for t, s, _ in code(text, "de")] == [("ACCUSE", ["Regierung Polens"])]
+    # the twin: with no speaker after the subordinate clause there is no criticism
+    assert code("Das ist ein Skandal, weil niemand zuständig ist.", "de") == []

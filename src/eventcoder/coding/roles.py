@@ -488,7 +488,9 @@ class RoleFinder:
         if slot == "speaker":
             return self.speaker(ci)
         if slot == "said":  # "Das ist absurd, sagte X": the speaker of a postposed clause
-            nxt = ci + 1
+            nxt = ci + 1  # past subordinate clauses: "Das ist absurd, weil ..., sagte X"
+            while nxt + 1 < len(self.clauses) and self.clauses[nxt].marker in self.g.subordinator:
+                nxt += 1
             if nxt >= len(self.clauses):
                 return []
             if self.g.language.fixed_svo_order:
