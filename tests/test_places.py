@@ -99,3 +99,8 @@ def test_a_town_name_used_as_a_compound_head_is_a_noun_in_german(kb):
     assert "Matura" in places(kb, "In Matura demonstrierten am Montag Bauern.", "de")
     # a place prefix keeps the town: "Ost-Jerusalem" is Jerusalem
     assert "Jerusalem" in places(kb, "In Jerusalem und in Ost-Jerusalem gab es Proteste.", "de")
+
+
+def test_spanish_function_words_that_open_sentences_are_no_towns(kb):
+    found = places(kb, "Una quincena de heridos se registraron en Asunción.", "es")
+    assert "Una" not in found and "Asunción" in found
