@@ -199,3 +199,15 @@ def test_generic_verbs_of_the_generated_dictionary_need_more_than_one_word(coder
     assert code(coder, "The senator left the meeting early.") == []
     assert code(coder, "The minister addressed the parliament of Kenya.") == []
     assert [e.type for e in code(coder, "The senator met the French president.")] == ["CONSULT"]
+
+
+def test_a_gerund_with_a_named_object_is_a_verb(coder) -> None:
+    text = "The minister of Chile posted a message on Twitter blaming Peru for the attacks."
+    assert triples(code(coder, text)) == [("ACCUSE", ["CHL"], ["PER"])]
+    # the twin: after a name and a preposition, a gerund without an object is a noun
+    assert code(coder, "Officials of Chile spoke about the Lima bombing.") == []
+
+
+def test_what_a_speaker_is_saying_is_no_event_of_the_speaker(coder) -> None:
+    text = "Chile rejected the claim, saying there was no evidence the attacks came from Peru."
+    assert [e.type for e in code(coder, text)] == ["REJECT"]

@@ -208,6 +208,8 @@ def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
         not word.endswith("ed")
         and word not in _classes(g).get("irregular_past", frozenset())  # "the minister spoke"
         and nxt not in g.determiner  # "the rebels met the envoy": a verb with its object
+        and not (word.endswith("ing") and view.texts[h + 1 : h + 2] != []
+                 and view.texts[h + 1][:1].isupper())  # "on Twitter blaming Iran"
         and (prev.isalpha() or prev.isdigit())
         and prev not in g.pronoun
         and (prev2 in g.determiner or prev2 in g.preposition)
