@@ -54,3 +54,8 @@ def test_english_campaigning_and_illness_are_no_assault(coder) -> None:
     # the twins: fighting people and attacks are assaults
     assert types(coder, "Rebels fought government troops near Goma.") == ["ASSAULT"]
     assert types(coder, "Gunmen attacked a police station in Lahore.") == ["ASSAULT"]
+
+
+def test_weather_storms_are_no_storming(coder) -> None:
+    assert types(coder, "Severe storms hit the coast of Chile on Monday.") == []
+    assert types(coder, "Protesters stormed the parliament in Lima.") == ["ASSAULT"]
