@@ -59,3 +59,13 @@ def test_english_campaigning_and_illness_are_no_assault(coder) -> None:
 def test_weather_storms_are_no_storming(coder) -> None:
     assert types(coder, "Severe storms hit the coast of Chile on Monday.") == []
     assert types(coder, "Protesters stormed the parliament in Lima.") == ["ASSAULT"]
+
+
+def test_pressing_ahead_is_no_demand_pressing_someone_is(coder) -> None:
+    assert types(coder, "The government of Chile is pressing ahead with the reform.") == []
+    assert types(coder, "Chile pressed Peru to reopen the border.") == ["REQUEST"]
+
+
+def test_a_requirement_that_names_nobody_asked_is_no_demand(coder) -> None:
+    assert types(coder, "The minister of Chile said the treaty must be ratified.") == []
+    assert types(coder, "The minister of Chile said Peru must withdraw its troops.") == ["REQUEST"]
