@@ -223,3 +223,8 @@ def test_travel_with_the_verb_at_the_end_is_a_visit(coder) -> None:
     assert (ev.type, [a.country for a in ev.target]) == ("CONSULT", ["AUT"])
     # the twin: the destination named without travel is no visit
     assert code(coder, "Der polnische Außenminister sprach am Montag über Wien.") == []
+
+
+def test_a_treaty_named_without_its_parties_acting_is_no_agreement(coder) -> None:
+    assert code(coder, "Das Atomabkommen mit dem Iran gilt seit 2015.") == []
+    assert types(code(coder, "Die EU und die Türkei schlossen ein Abkommen.")) == ["AGREE"]
