@@ -66,11 +66,6 @@ def test_pressing_ahead_is_no_demand_pressing_someone_is(coder) -> None:
     assert types(coder, "Chile pressed Peru to reopen the border.") == ["REQUEST"]
 
 
-def test_a_requirement_that_names_nobody_asked_is_no_demand(coder) -> None:
-    assert types(coder, "The minister of Chile said the treaty must be ratified.") == []
-    assert types(coder, "The minister of Chile said Peru must withdraw its troops.") == ["REQUEST"]
-
-
 def test_german_help_needed_and_welfare_benefits_are_no_aid(coder) -> None:
     def de(text):
         return [e.type for e in coder.code(Article(text=text, lang="de", published="2024-03-05"))]
