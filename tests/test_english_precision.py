@@ -198,6 +198,7 @@ def test_an_executive_order_is_a_document_not_a_demand(coder) -> None:
 def test_generic_verbs_of_the_generated_dictionary_need_more_than_one_word(coder) -> None:
     assert code(coder, "The senator left the meeting early.") == []
     assert code(coder, "The minister addressed the parliament of Kenya.") == []
+    assert code(coder, "Researchers from Kenya studied corals off the coast of Fiji.") == []
     assert [e.type for e in code(coder, "The senator met the French president.")] == ["CONSULT"]
 
 
