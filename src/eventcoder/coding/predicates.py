@@ -208,7 +208,7 @@ def noun_use(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool
         not word.endswith("ed")
         and word not in _classes(g).get("irregular_past", frozenset())  # "the minister spoke"
         and nxt not in g.determiner  # "the rebels met the envoy": a verb with its object
-        and not (word.endswith("ing") and view.texts[h + 1 : h + 2] != []
+        and not (word.endswith("ing") and h + 1 < len(view.texts)
                  and view.texts[h + 1][:1].isupper())  # "on Twitter blaming Iran"
         and (prev.isalpha() or prev.isdigit())
         and prev not in g.pronoun
@@ -330,13 +330,13 @@ def nominal_in_phrase(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar
     if toll and any(a[:1].isdigit() and b in toll for a, b in zip(here, here[1:], strict=False)):
         return False  # "nach den Anschlägen mit 129 Toten": the attack is reported with its toll
     lowers = view.lowers
+    state = cls.get("state_preposition", frozenset())
     modifiers = 0  # one word may qualify the noun ("at the large rally"), not two
     seen_det = False
     for j in range(m.head - 1, max(clause.start, m.head - 4) - 1, -1):
         w = lowers[j]
         if w in g.preposition:
             before = lowers[j - 1] if j > clause.start else ""
-            state = _classes(g).get("state_preposition", frozenset())
             return w not in keep and not (w in state and (
                 before in g.light or before in g.passive_aux and not seen_det))
         if w in g.determiner or w in g.numeral:

@@ -29,7 +29,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
         return "|".join(re.escape(w) for w in data.word_list(language, name))
 
     preps, directions, ethnic = alt("resident_of"), alt("resident_direction"), alt("ethnic")
-    gap = re.compile(rf" (?:{preps})(?: (?:{directions}))? ", re.IGNORECASE) if preps else None
+    direction = rf"(?: (?:{directions}))?" if directions else ""
+    gap = re.compile(rf" (?:{preps}){direction} ", re.IGNORECASE) if preps else None
     before = re.compile(rf"(?:^|\W)(?:{ethnic}) $", re.IGNORECASE) if ethnic else None
     return gap, before
 
