@@ -106,3 +106,19 @@ def test_a_nationality_noun_is_no_place() -> None:
     hits = {m.text: m for m in kb.match("Ein Algerier und eine Belgierin wurden verhört.", "de")}
     assert hits["Algerier"].kind == "country" and hits["Algerier"].country == "DZA"
     assert hits["Belgierin"].country == "BEL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dem Minister wirft Merkel ideologische Gründe vor.",
+        "Dem früheren Minister wirft Merkel ideologische Gründe vor.",
+    ],
+)
+def test_a_dative_object_before_the_verb_is_the_target_not_the_subject(coder, text) -> None:
+    ev = one(code(coder, text), "ACCUSE")
+    assert [a.text for a in ev.source] == ["Merkel"]
+    assert [a.text for a in ev.target] == ["Minister"]
+    # the twin with a nominative subject first: that subject acts
+    twin = one(code(coder, "Der Minister wirft Merkel ideologische Gründe vor."), "ACCUSE")
+    assert [a.text for a in twin.source] == ["Minister"]

@@ -52,6 +52,7 @@ class ActorRef:
     code: str | None = None
     prep: str | None = None
     genitive: bool = False
+    objective: bool = False  # opened by a dative/accusative-only determiner ("dem Minister")
     pronoun: bool = False
     form: str | None = None  # the knowledge base's grammatical form ("genitive", ...)
     refers_to: list[ActorRef] = field(default_factory=list)
@@ -136,9 +137,31 @@ def mark_phrases(
                 r.genitive = True
             elif prev > start and lowers[prev] in ("der", "des") and texts[prev - 1][:1].isupper():
                 r.genitive = True
+            elif r.prep is None and not r.pronoun:  # "den er ...": a relative pronoun before "er"
+                r.objective = _object_case(r, lowers, start, g)
         elif prev >= start and lowers[prev] == "of":
             r.genitive = True
     return prep_of
+
+
+def _object_case(r: ActorRef, lowers: Sequence[str], start: int, g: Grammar) -> bool:
+    """Is the mention's noun phrase opened by a determiner that is only dative or accusative
+    ("dem Minister", "seinen türkischen Amtskollegen")? Up to three inflected adjectives may
+    stand between."""
+    first = r.text.split(maxsplit=1)[0].lower() if r.text else ""
+    if first in g.object_determiner:
+        return True
+    k = r.start_tok - 1
+    for _ in range(4):
+        if k < start:
+            return False
+        low = lowers[k]
+        if low in g.object_determiner:
+            return True
+        if not (low.isalpha() and low.endswith(("e", "en", "em", "er", "es"))):
+            return False
+        k -= 1
+    return False
 
 
 def _quantity_modifier(lowers: Sequence[str], i: int, end: int, g: Grammar) -> bool:
@@ -288,7 +311,8 @@ class RoleFinder:
             return self._subj[ci]
         clause = self.clauses[ci]
         head = clause.end if head is None else head
-        pool = [r for r in self._in(clause) if r.prep is None and r.form != "object"]
+        pool = [r for r in self._in(clause)
+                if r.prep is None and r.form != "object" and not r.objective]
         core = [r for r in pool if not r.genitive]
         before = [r for r in core if r.end_tok <= head]
         after = [r for r in core if r.start_tok > head]
