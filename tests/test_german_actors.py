@@ -122,3 +122,13 @@ def test_a_dative_object_before_the_verb_is_the_target_not_the_subject(coder, te
     # the twin with a nominative subject first: that subject acts
     twin = one(code(coder, "Der Minister wirft Merkel ideologische Gründe vor."), "ACCUSE")
     assert [a.text for a in twin.source] == ["Minister"]
+
+
+def test_correlative_coordination_gives_both_actors_an_event(coder) -> None:
+    both = [e for e in code(coder, "Sowohl Merkel als auch Macron verurteilten die Übergriffe.")
+            if e.type == "ACCUSE"]
+    assert {a.text for e in both for a in e.source} == {"Merkel", "Macron"}
+    # "als" alone coordinates nothing: Macron is no actor of the condemnation
+    alone = [e for e in code(coder, "Merkel verurteilte die Übergriffe schärfer als Macron.")
+             if e.type == "ACCUSE"]
+    assert alone and {a.text for e in alone for a in e.source} == {"Merkel"}

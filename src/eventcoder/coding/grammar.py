@@ -45,6 +45,7 @@ class Grammar:
     origin: frozenset[str]  # "aus X", "of X": an actor's country follows ("rebels in Mali")
     between: frozenset[str]  # "zwischen X und Y": the first is the source, the rest the target
     object_article: frozenset[str]  # "den", "dem", "einen": articles of objects, not subjects
+    correlative: frozenset[str]  # "als+auch": words between coordinated actors ("sowohl X als auch Y")
     object_determiner: frozenset[str]  # "dem", "seinen": a noun phrase they open is no subject
     impersonal: frozenset[str]  # "man", "one": a general subject (a statement, no demand)
     additive: frozenset[str]  # "weitere", "zudem": the clause adds to an event told before

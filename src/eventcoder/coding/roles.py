@@ -280,8 +280,7 @@ class RoleFinder:
             between = self.lowers[last.end_tok : r.start_tok]
             if (
                 between
-                and all(w in self.g.conjunction or w in self.g.determiner for w in between)
-                and any(w in self.g.conjunction for w in between)  # not "X eine Y"
+                and (self._coordinated(between))
                 and (r.prep == first.prep or self._shares_of(first, r))
                 and not r.pronoun
             ):
@@ -290,6 +289,14 @@ class RoleFinder:
             else:
                 break
         return group
+
+    def _coordinated(self, between: Sequence[str]) -> bool:
+        """Do the words between two actors coordinate them ("und", "und der", "als auch")?"""
+        words = [w for w in between if w not in self.g.determiner]
+        if "+".join(words) in self.g.correlative:
+            return True
+        return all(w in self.g.conjunction for w in words) and any(
+            w in self.g.conjunction for w in between)  # not "X eine Y"
 
     def _shares_of(self, first: ActorRef, r: ActorRef) -> bool:
         """English "ministers of Egypt and Saudi Arabia": a country coordinated inside the
