@@ -132,3 +132,12 @@ def test_correlative_coordination_gives_both_actors_an_event(coder) -> None:
     alone = [e for e in code(coder, "Merkel verurteilte die Übergriffe schärfer als Macron.")
              if e.type == "ACCUSE"]
     assert alone and {a.text for e in alone for a in e.source} == {"Merkel"}
+
+
+def test_an_office_before_a_known_name_gives_the_capacity_the_person_acts_in(coder) -> None:
+    ev = one(code(coder, "EU-Ratspräsident Donald Tusk gratulierte Frankreich zum Wahlsieg."),
+             "SUPPORT")
+    assert countries(ev.source) == {"EU"}
+    # the same person without the office keeps the country the knowledge base gives him
+    twin = one(code(coder, "Donald Tusk gratulierte Frankreich zum Wahlsieg."), "SUPPORT")
+    assert countries(twin.source) == {"POL"}

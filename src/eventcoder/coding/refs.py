@@ -110,7 +110,10 @@ def _appositions(refs: list[ActorRef]) -> list[ActorRef]:
                 start_tok=prev.start_tok,
                 start=prev.start,
                 text=prev.text + " " + r.text if prev.end < r.start else prev.text + r.text,
-                country=r.country or prev.country,
+                # the office the text names is the capacity the person acts in now:
+                # "EU-Ratspräsident X" is the EU even when X's nationality is known
+                country=(prev.country if prev.kind in ("role", "org") else None) or r.country
+                or prev.country,
                 sector=r.sector or prev.sector,
             )
             out[-1] = merged
