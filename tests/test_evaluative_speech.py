@@ -144,3 +144,19 @@ def test_the_speaker_after_a_subordinate_clause_is_found() -> None:
     assert [(t, s) for t, s, _ in code(text, "de")] == [("ACCUSE", ["Regierung Polens"])]
     # the twin: with no speaker after the subordinate clause there is no criticism
     assert code("Das ist ein Skandal, weil niemand zuständig ist.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Reform sei völlig konzeptlos, sagte die SPÖ.", "de"),
+        ("Das war eine Fehlentscheidung, sagte die SPÖ.", "de"),
+        ("Die SPÖ hält die Reform für unverantwortlich.", "de"),
+        ('"Cutting the funds was a blunder," said the foreign minister of Chile.', "en"),
+    ],
+)
+def test_judgements_of_conduct_in_reported_speech_are_criticism(text: str, lang: str) -> None:
+    assert [t for t, _, _ in code(text, lang)] == ["ACCUSE"]
+    # the twin: the same judgement with nobody who says it
+    bare = text.split(",")[0].strip('"') if "," in text else "Die Reform ist unverantwortlich."
+    assert code(bare, lang) == []
