@@ -212,3 +212,17 @@ def test_a_gerund_with_a_named_object_is_a_verb(coder) -> None:
 def test_what_a_speaker_is_saying_is_no_event_of_the_speaker(coder) -> None:
     text = "Chile rejected the claim, saying there was no evidence the attacks came from Peru."
     assert [e.type for e in code(coder, text)] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said it must be done quickly.",
+        "The minister said we must stand together.",
+        "Applicants must file their forms by Friday, the minister said.",
+    ],
+)
+def test_must_without_an_addressee_asks_nobody(coder, text) -> None:
+    assert "REQUEST" not in [e.type for e in code(coder, text)]
+    twin = code(coder, "The minister said the government must release the prisoners.")
+    assert [e.type for e in twin] == ["REQUEST"]

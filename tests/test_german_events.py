@@ -120,6 +120,20 @@ def test_a_general_norm_with_man_asks_nobody(coder) -> None:
     assert {a.country for a in ev.target} == {"TUR"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister sagte, es müsse jetzt alles sehr schnell gehen.",
+        "Der Minister sagte, dann müssten wir den Plan ändern.",
+        "Der Minister sagte, die Fristen müssten verlängert werden.",
+    ],
+)
+def test_a_necessity_without_an_addressee_asks_nobody(coder, text) -> None:
+    assert "REQUEST" not in types(code(coder, text))
+    twin = "Der Minister sagte, die Regierung müsse die Gefangenen freilassen."
+    assert texts(one(code(coder, twin), "REQUEST").target) == ["Regierung"]
+
+
 def test_a_motion_of_no_confidence_accuses_the_government(coder) -> None:
     ev = one(code(coder, "Die Opposition hat einen Misstrauensantrag gegen die Regierung gestellt."), "ACCUSE")
     assert texts(ev.source) == ["Opposition"] and texts(ev.target) == ["Regierung"]

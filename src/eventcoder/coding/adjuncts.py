@@ -29,9 +29,9 @@ def hosts_guest(target: list[ActorRef], verb: int) -> bool:
 
 
 def targets_officials(target: list[ActorRef]) -> bool:
-    """Some target is a person, a party or an official body ("unterstützt die Kandidatin",
+    """Some target is a person, a state, a party or an official body ("unterstützt die Kandidatin",
     not "unterstützen die Landwirte": help, not political support)."""
-    return any(r.kind == "person" or r.sector in GUEST_SECTORS or r.sector == "PTY"
+    return any(r.kind in ("person", "country") or r.sector in GUEST_SECTORS or r.sector == "PTY"
                for r in target)
 
 
