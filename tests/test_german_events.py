@@ -242,3 +242,25 @@ def test_travel_with_the_verb_at_the_end_is_a_visit(coder) -> None:
 def test_a_treaty_named_without_its_parties_acting_is_no_agreement(coder) -> None:
     assert code(coder, "Das Atomabkommen mit dem Iran gilt seit 2015.") == []
     assert types(code(coder, "Die EU und die Türkei schlossen ein Abkommen.")) == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ptype"),
+    [
+        ("Die Regierung hat dem Nachbarland ihre Solidarität bekundet.", "SUPPORT"),
+        ("Er sagte, dass die Regierung dem Nachbarland ihre Solidarität bekundete.", "SUPPORT"),
+        ("Die Abgeordneten der Opposition haben aus Protest den Saal verlassen.", "PROTEST"),
+        ("Der Kanzler hat der Forderung der Gewerkschaft eine klare Absage erteilt.", "REJECT"),
+    ],
+)
+def test_a_verb_pattern_holds_when_the_verb_closes_the_clause(coder, text, ptype) -> None:
+    """Perfect and verb-final clauses put the verb of a phrase pattern last (verb_final.tsv)."""
+    assert types(code(coder, text)) == [ptype]
+
+
+def test_an_infinitive_of_aim_at_the_clause_end_is_no_act(coder) -> None:
+    aim = "Die SPD und die CDU versuchten, sich auf einen Kandidaten zu einigen."
+    assert "AGREE" not in types(code(coder, aim))
+    ev = one(code(coder, "Die SPD und die CDU haben sich auf einen Kandidaten geeinigt."), "AGREE")
+    # coordinated parties of a joint act are each other's partners, of one country too
+    assert texts(ev.source) == ["SPD"] and texts(ev.target) == ["CDU"]

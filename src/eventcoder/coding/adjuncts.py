@@ -6,6 +6,7 @@
   "..., setting fire to mattresses" adds to the main clause's act unless it names a target
   (``Language.participial_adjuncts``); ``continues_gerund_list``: "accused X of violating
   rights, ignoring the law" goes on the accusation.
+* ``asks_nobody``: a modal of the speakers themselves or a passive one on things is no demand.
 """
 
 from __future__ import annotations
@@ -33,6 +34,20 @@ def targets_officials(target: list[ActorRef]) -> bool:
     not "unterstützen die Landwirte": help, not political support)."""
     return any(r.kind in ("person", "country") or r.sector in GUEST_SECTORS or r.sector == "PTY"
                for r in target)
+
+
+def asks_nobody(view: DocView, clause: Clause, head: int, passive: bool,
+                 target: list[ActorRef], g: Grammar) -> bool:
+    """A modal said by a speaker demands nothing of anybody when its subject is the speakers
+    themselves or an expletive ("wir müssten", "es müsse schnell gehen"; in a fixed SVO order
+    the subject comes before the modal), or when it is passive and its subject is no person
+    or official body ("die Fristen müssten verlängert werden"; the auxiliary after an English modal)."""
+    svo = g.language.fixed_svo_order
+    if any(view.lowers[j] in g.self_subject for j in range(clause.start, head if svo else clause.end)):
+        return True
+    aux = range(head + 1 if svo else clause.start, clause.end)
+    passive = passive or any(view.lowers[j] in g.passive_aux for j in aux)
+    return passive and not targets_officials(target)
 
 
 def opens_participial_adjunct(view: DocView, clause: Clause, m: TriggerMatch, g: Grammar) -> bool:

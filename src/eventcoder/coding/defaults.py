@@ -110,8 +110,6 @@ def _split_symmetric(ev: Event) -> None:
     the target."""
     if ev.target or len(ev.source) < 2:
         return
-    if len({a.country for a in ev.source}) < 2:
-        return
     ev.source, ev.target = ev.source[:1], ev.source[1:]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from eventcoder.coding import attributes
 from eventcoder.coding.adjuncts import (
+    asks_nobody,
     continues_gerund_list,
     hosts_guest,
     names_target,
@@ -309,8 +310,9 @@ class ArticleCoder:
                 target = target or [r for r in source if r not in part]
                 source = part
             target = [r for r in target if r not in part]
-        if "speaker" in parse_frame(e.frame).source and not source:
-            return None  # a bare modal ("must") without anybody who demands
+        if "speaker" in frame.source and asks_nobody(view, clause, m.head, passive, target, self.g) \
+                or "speaker" in parse_frame(e.frame).source and not source:
+            return None  # a bare modal ("must"), "wir müssten", "it must be approved"
         if (
             "speaker" in frame.source
             and not target

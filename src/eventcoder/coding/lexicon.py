@@ -21,7 +21,7 @@ is used.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
@@ -142,9 +142,49 @@ def parse_lexicon(
     return entries
 
 
+def verb_final_forms(lang: str) -> dict[str, frozenset[str]]:
+    """Finite verb form -> the forms the verb takes at the end of a clause (the participle
+    and the finite form itself), from the language's ``verb_final.tsv``; none without it."""
+    out: dict[str, frozenset[str]] = {}
+    for forms, participles in data.read_table(lang, "verb_final.tsv"):
+        finals = frozenset(p for p in participles.split("|") if p)
+        for form in forms.split("|"):
+            if form:
+                out[form] = out.get(form, frozenset({form})) | finals
+    return out
+
+
+def _light(steps: Sequence[Step]) -> bool:
+    """One short function word ("als", "mit", "um"): with the verb last, too weak a cue."""
+    return len(steps) == 1 and steps[0].exact_only and all(len(w) <= 4 for w in steps[0].exact)
+
+
+def verb_final_variants(entries: Sequence[TriggerEntry], finals: Mapping[str, frozenset[str]]
+                        ) -> list[TriggerEntry]:
+    """For each pattern that opens with finite verb forms ("bekundete ... Solidarität"), the
+    same pattern with the verb at the end of the clause ("... Solidarität bekundet"): the
+    order of the perfect and of verb-final subordinate clauses. Patterns that end in a
+    separable particle ("lehnte ... ab") list their joined forms ("abgelehnt") themselves;
+    a pattern whose rest is one short word ("bezeichnete ... als") is too weak a cue."""
+    out: list[TriggerEntry] = []
+    for e in entries:
+        first = e.steps[0]
+        if len(e.steps) < 2 or not first.exact_only or e.type == NO_EVENT or _light(e.steps[1:]):
+            continue
+        words = frozenset().union(*(finals.get(w, frozenset()) for w in first.exact))
+        if not words:
+            continue
+        last = parse_step("|".join(sorted(words)), True)
+        steps = (replace(e.steps[1], gap=False), *e.steps[2:], last)
+        rest = e.pattern.split(None, 1)[1].removeprefix("... ")
+        out.append(replace(e, pattern=f"{rest} ... {'|'.join(sorted(words))}", steps=steps))
+    return out
+
+
 @lru_cache(maxsize=8)
 def builtin_lexicon(lang: str) -> tuple[TriggerEntry, ...]:
-    """The bundled trigger lexicons of one language (cached; none for an unknown one)."""
+    """The bundled trigger lexicons of one language, with the verb-final order of their verb
+    patterns where the language lists it (cached; none for an unknown language)."""
     entries: list[TriggerEntry] = []
     synsets = data.word_classes(lang, "synsets.tsv")
     for name, rank in LEXICON_FILES:
@@ -153,6 +193,9 @@ def builtin_lexicon(lang: str) -> tuple[TriggerEntry, ...]:
             entries.extend(
                 parse_lexicon(text, f"{lang}/{name}", rank, bundled=True, synsets=synsets)
             )
+    finals = verb_final_forms(lang)
+    if finals:
+        entries.extend(verb_final_variants(entries, finals))
     return tuple(entries)
 
 

@@ -44,6 +44,7 @@ SPECS: dict[str, Spec] = {
     "wordlists.tsv": Spec(("list", "words"), 1, header_row=False),
     "synsets.tsv": Spec(("synset", "words"), 2, header_row=False),
     "abbreviations.txt": Spec(("abbreviation", "flag"), 1, header_row=False),
+    "verb_final.tsv": Spec(("forms", "participle"), 2),
 }
 """The known data files of a language and their columns."""
 
