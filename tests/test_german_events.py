@@ -264,3 +264,16 @@ def test_an_infinitive_of_aim_at_the_clause_end_is_no_act(coder) -> None:
     ev = one(code(coder, "Die SPD und die CDU haben sich auf einen Kandidaten geeinigt."), "AGREE")
     # coordinated parties of a joint act are each other's partners, of one country too
     assert texts(ev.source) == ["SPD"] and texts(ev.target) == ["CDU"]
+
+
+def test_noun_events_joined_by_und_are_both_told(coder) -> None:
+    events = code(coder, "In Wien kam es zu Zusammenstößen und zur Festnahme eines Aktivisten.")
+    assert sorted(types(events)) == ["ASSAULT", "COERCE"]
+    # the twin: one noun event alone is one event
+    assert types(code(coder, "In Wien kam es zur Festnahme eines Aktivisten.")) == ["COERCE"]
+
+
+def test_speaking_of_a_scandal_is_criticism(coder) -> None:
+    ev = one(code(coder, "Die Opposition sprach von einem Skandal."), "ACCUSE")
+    assert texts(ev.source) == ["Opposition"]
+    assert "ACCUSE" not in types(code(coder, "Die Opposition sprach von einem Kompromiss."))

@@ -6,6 +6,8 @@
   "..., setting fire to mattresses" adds to the main clause's act unless it names a target
   (``Language.participial_adjuncts``); ``continues_gerund_list``: "accused X of violating
   rights, ignoring the law" goes on the accusation.
+* ``companion_nouns``: noun events told beside a clause's main event ("bei einer Kundgebung",
+  "es kam zu Zusammenstößen und zu Festnahmen").
 * ``asks_nobody``: a modal of the speakers themselves or a passive one on things is no demand.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 from eventcoder.coding.clauses import Clause
 from eventcoder.coding.doc import DocView
 from eventcoder.coding.grammar import Grammar
-from eventcoder.coding.roles import ActorRef
+from eventcoder.coding.roles import ActorRef, parse_frame
 from eventcoder.coding.triggers import TriggerMatch
 from eventcoder.model import Event
 
@@ -77,3 +79,21 @@ def continues_gerund_list(view: DocView, clause: Clause, g: Grammar) -> bool:
         if lowers[k].endswith(ending) and k > 0 and lowers[k - 1] in g.preposition:
             return True
     return False
+
+
+def companion_nouns(view: DocView, here: list[TriggerMatch], main: TriggerMatch,
+                    prep_of: dict[int, str], g: Grammar) -> list[TriggerMatch]:
+    """Noun events of other types that a clause tells beside its main event: the first in a
+    setting phrase ("Bei einer Kundgebung ... nahm die Polizei 10 Menschen fest") and those
+    joined to a main noun event by a conjunction ("es kam zu Zusammenstößen und zu
+    Festnahmen", "clashes and arrests")."""
+    nouns = [m for m in here if m is not main and parse_frame(m.entry.frame).nominal
+             and m.entry.type != main.entry.type]
+    out = [m for m in nouns if prep_of.get(m.head) in g.setting][:1]
+    if parse_frame(main.entry.frame).nominal:
+        for m in nouns:
+            between = range(main.tokens[-1] + 1, m.head)
+            if m not in out and 0 < len(between) <= 3 \
+                    and any(view.lowers[j] in g.conjunction and view.lowers[j] != "," for j in between):
+                out.append(m)
+    return out

@@ -89,6 +89,7 @@ def split_clauses(
             if (
                 verbish
                 and lowers[i + 1] not in g.determiner
+                and lowers[i + 1] not in g.preposition  # "zu X und zur Festnahme": joined PPs
                 and ((i + 1) in heads or (i + 2) in heads)
             ):
                 cut = (i + 1, None, True)

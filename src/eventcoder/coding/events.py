@@ -12,6 +12,7 @@ from typing import Any
 from eventcoder.coding import attributes
 from eventcoder.coding.adjuncts import (
     asks_nobody,
+    companion_nouns,
     continues_gerund_list,
     hosts_guest,
     names_target,
@@ -211,14 +212,7 @@ class ArticleCoder:
                     if not here:
                         continue
                 ev_match = _best(_before_motive(view, here, self.g) or here, self.g)
-                matches = [ev_match] + [
-                    m
-                    for m in here
-                    if m is not ev_match
-                    and parse_frame(m.entry.frame).nominal
-                    and rf.prep_of.get(m.head) in self.g.setting
-                    and m.entry.type != ev_match.entry.type
-                ][:1]  # "Bei einer Kundgebung ... nahm die Polizei 10 Menschen fest": both
+                matches = [ev_match] + companion_nouns(view, here, ev_match, rf.prep_of, self.g)
                 motive = _motives(view, here, ev_match, self.g)  # "..., para protestar contra"
                 matches += [m for m in motive if m is not ev_match]
                 if self.parse is not None:  # "X struck Gaza and Y fired rockets": both
