@@ -226,3 +226,9 @@ def test_must_without_an_addressee_asks_nobody(coder, text) -> None:
     assert "REQUEST" not in [e.type for e in code(coder, text)]
     twin = code(coder, "The minister said the government must release the prisoners.")
     assert [e.type for e in twin] == ["REQUEST"]
+
+
+def test_called_for_names_whom_it_asks_before_the_aim(coder) -> None:
+    text = "The chancellor called for NATO action to end what she named the crisis in the east of Ukraine."
+    (ev,) = [e for e in code(coder, text) if e.type == "REQUEST"]
+    assert [a.country for a in ev.target] == ["NATO"]

@@ -304,7 +304,8 @@ class ArticleCoder:
                 target = target or [r for r in source if r not in part]
                 source = part
             target = [r for r in target if r not in part]
-        if "speaker" in frame.source and asks_nobody(view, clause, m.head, passive, target, self.g) \
+        if ptype == "REQUEST" and "speaker" in frame.source \
+                and asks_nobody(view, clause, m.head, passive, target, self.g) \
                 or "speaker" in parse_frame(e.frame).source and not source:
             return None  # a bare modal ("must"), "wir müssten", "it must be approved"
         if (
