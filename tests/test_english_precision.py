@@ -232,3 +232,11 @@ def test_called_for_names_whom_it_asks_before_the_aim(coder) -> None:
     text = "The chancellor called for NATO action to end what she named the crisis in the east of Ukraine."
     (ev,) = [e for e in code(coder, text) if e.type == "REQUEST"]
     assert [a.country for a in ev.target] == ["NATO"]
+
+
+def test_an_indefinite_new_group_is_a_new_protest_not_a_restatement(coder) -> None:
+    first = "Thousands of students protested in the capital on Monday."
+    later = "A group of nurses protested outside the parliament on Tuesday."
+    assert [e.type for e in code(coder, f"{first} {later}")] == ["PROTEST", "PROTEST"]
+    again = "The protest lasted until the evening."  # the twin: a definite mention restates
+    assert [e.type for e in code(coder, f"{first} {again}")] == ["PROTEST"]

@@ -166,7 +166,7 @@ def merge(stages: Stages, doc: Doc) -> None:
         i = j
     if stages.language.restatements:
         ctx_of = {id(ev): ctx for ev, ctx in out}
-        out = [(ev, ctx_of[id(ev)]) for ev in _drop_restatements([ev for ev, _ in out])]
+        out = [(ev, ctx_of[id(ev)]) for ev in _drop_restatements([ev for ev, _ in out], stages.coder.g)]
     heads = trigger_heads(doc.triggers)
     out = fold_elaborations(out, doc.view, heads, stages.coder.g)
     out = drop_bare_casualties(out, doc.view, stages.coder.g)

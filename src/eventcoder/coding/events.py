@@ -451,15 +451,17 @@ class ArticleCoder:
         return sorted(out, key=lambda e: e.evidence.start)
 
 
-def _drop_restatements(events: list[Event]) -> list[Event]:
+def _drop_restatements(events: list[Event], g: Grammar) -> list[Event]:
     """Source-less protests, attacks and coercion after an event of the same type: the
     article tells more about that event ("The attack killed five"), no new one; the numbers
-    it states go to that event when it has none."""
+    it states go to that event when it has none. A clause opened by an indefinite article
+    ("A student group protested ...") brings in someone new."""
     seen: dict[str, Event] = {}
     out: list[Event] = []
     for ev in events:
         read = any(a.start is not None for a in ev.source)
-        if ev.type in STANDALONE and not read and ev.type in seen:
+        new = ev.evidence.text.split(" ", 1)[0].lower() in g.indefinite
+        if ev.type in STANDALONE and not read and not new and ev.type in seen:
             take_counts(seen[ev.type], ev)
             continue
         seen.setdefault(ev.type, ev)

@@ -48,6 +48,7 @@ class Grammar:
     correlative: frozenset[str]  # "als+auch": words between coordinated actors ("sowohl X als auch Y")
     object_determiner: frozenset[str]  # "dem", "seinen": a noun phrase they open is no subject
     impersonal: frozenset[str]  # "man", "one": a general subject (a statement, no demand)
+    indefinite: frozenset[str]  # "a", "an": a noun phrase that brings in someone new
     self_subject: frozenset[str]  # "wir", "es", "we", "it": a modal's subject no one is asked
     additive: frozenset[str]  # "weitere", "zudem": the clause adds to an event told before
     casualty_verb: frozenset[str]  # "verletzt": a source-less report adds to the act told before
