@@ -240,3 +240,12 @@ def test_an_indefinite_new_group_is_a_new_protest_not_a_restatement(coder) -> No
     assert [e.type for e in code(coder, f"{first} {later}")] == ["PROTEST", "PROTEST"]
     again = "The protest lasted until the evening."  # the twin: a definite mention restates
     assert [e.type for e in code(coder, f"{first} {again}")] == ["PROTEST"]
+
+
+def test_a_sourceless_protest_in_another_city_is_a_new_protest(coder) -> None:
+    first = "Thousands of students protested in Paris on Monday."
+    assert [e.type for e in code(coder, f"{first} Unrest continued in Lyon as well.")] == [
+        "PROTEST", "PROTEST"]
+    # the twin: the same unrest without a place of its own restates the first protest
+    assert [e.type for e in code(coder, f"{first} The unrest continued until the evening.")] == [
+        "PROTEST"]

@@ -19,10 +19,11 @@ from eventcoder.coding.elaboration import (
     aim_at_referenced_acts,
     continue_addressees,
     drop_bare_casualties,
+    drop_restatements,
     fold_elaborations,
     trigger_heads,
 )
-from eventcoder.coding.events import ArticleCoder, _drop_restatements
+from eventcoder.coding.events import ArticleCoder
 from eventcoder.model import Event
 
 if TYPE_CHECKING:
@@ -165,8 +166,7 @@ def merge(stages: Stages, doc: Doc) -> None:
             out.append(pairs[i])
         i = j
     if stages.language.restatements:
-        ctx_of = {id(ev): ctx for ev, ctx in out}
-        out = [(ev, ctx_of[id(ev)]) for ev in _drop_restatements([ev for ev, _ in out], stages.coder.g)]
+        out = drop_restatements(out, stages.coder.g)
     heads = trigger_heads(doc.triggers)
     out = fold_elaborations(out, doc.view, heads, stages.coder.g)
     out = drop_bare_casualties(out, doc.view, stages.coder.g)

@@ -232,3 +232,24 @@ def drop_bare_casualties(
             if not (ev.type == "ASSAULT" and ctx.head is not None
                     and not any(a.start is not None for a in ev.source)
                     and bare_casualty(view, ctx.head, g))]
+
+
+def drop_restatements(pairs: list[tuple[Event, EventContext]], g: Grammar
+                      ) -> list[tuple[Event, EventContext]]:
+    """Source-less protests, attacks and coercion after an event of the same type: the
+    article tells more about that event ("The attack killed five"), no new one; the numbers
+    it states go to that event when it has none. A clause opened by an indefinite article
+    ("A student group protested ...") brings in someone new, a place of its own a new act."""
+    seen: dict[str, Event] = {}
+    out: list[tuple[Event, EventContext]] = []
+    for ev, ctx in pairs:
+        read = any(a.start is not None for a in ev.source)
+        first = seen.get(ev.type)
+        if ev.type in STANDALONE and not read and first is not None \
+                and ev.evidence.text.split(" ", 1)[0].lower() not in g.indefinite \
+                and not _elsewhere(ev, ctx, first):
+            take_counts(first, ev)
+            continue
+        seen.setdefault(ev.type, ev)
+        out.append((ev, ctx))
+    return out

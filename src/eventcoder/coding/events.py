@@ -41,7 +41,6 @@ from eventcoder.coding.defaults import (
     read,
 )
 from eventcoder.coding.doc import DocView, EventContext
-from eventcoder.coding.elaboration import take_counts
 from eventcoder.coding.grammar import Grammar
 from eventcoder.coding.intent import find_cue, is_cue_word
 from eventcoder.coding.location import ArticlePlaces, article_places, locate
@@ -449,24 +448,6 @@ class ArticleCoder:
                 if getattr(twin, f) is None:
                     setattr(twin, f, getattr(ev, f))
         return sorted(out, key=lambda e: e.evidence.start)
-
-
-def _drop_restatements(events: list[Event], g: Grammar) -> list[Event]:
-    """Source-less protests, attacks and coercion after an event of the same type: the
-    article tells more about that event ("The attack killed five"), no new one; the numbers
-    it states go to that event when it has none. A clause opened by an indefinite article
-    ("A student group protested ...") brings in someone new."""
-    seen: dict[str, Event] = {}
-    out: list[Event] = []
-    for ev in events:
-        read = any(a.start is not None for a in ev.source)
-        new = ev.evidence.text.split(" ", 1)[0].lower() in g.indefinite
-        if ev.type in STANDALONE and not read and not new and ev.type in seen:
-            take_counts(seen[ev.type], ev)
-            continue
-        seen.setdefault(ev.type, ev)
-        out.append(ev)
-    return out
 
 
 def _counts_end(view: DocView, rf: RoleFinder, ci: int, c_hi: int) -> int:
