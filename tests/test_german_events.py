@@ -277,3 +277,11 @@ def test_speaking_of_a_scandal_is_criticism(coder) -> None:
     ev = one(code(coder, "Die Opposition sprach von einem Skandal."), "ACCUSE")
     assert texts(ev.source) == ["Opposition"]
     assert "ACCUSE" not in types(code(coder, "Die Opposition sprach von einem Kompromiss."))
+
+
+def test_sending_is_aid_only_for_what_helps(coder) -> None:
+    for text in ("Österreich schickte Polizisten nach Mazedonien.",
+                 "Österreich hat Polizisten nach Mazedonien geschickt."):
+        ev = one(code(coder, text), "AID")
+        assert [a.country for a in ev.source] == ["AUT"]
+    assert "AID" not in types(code(coder, "Österreich schickte die Dokumente nach Mazedonien."))

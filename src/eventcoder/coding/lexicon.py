@@ -61,6 +61,7 @@ class TriggerEntry:
     frame: str
     origin: str  # file name the entry came from
     rank: int = 1  # user files 2, hand-written 1, generated 0: breaks ties
+    head_step: int = 0  # the step whose token heads the match (the verb of a verb-final variant)
 
     @cached_property
     def priority(self) -> tuple[int, int, int]:
@@ -177,7 +178,8 @@ def verb_final_variants(entries: Sequence[TriggerEntry], finals: Mapping[str, fr
         last = parse_step("|".join(sorted(words)), True)
         steps = (replace(e.steps[1], gap=False), *e.steps[2:], last)
         rest = e.pattern.split(None, 1)[1].removeprefix("... ")
-        out.append(replace(e, pattern=f"{rest} ... {'|'.join(sorted(words))}", steps=steps))
+        out.append(replace(e, pattern=f"{rest} ... {'|'.join(sorted(words))}", steps=steps,
+                           head_step=len(steps) - 1))
     return out
 
 

@@ -19,14 +19,15 @@ GAP_STOP = frozenset(
 
 @dataclass(frozen=True)
 class TriggerMatch:
-    """A matched pattern: the token indexes of its steps (first is the head)."""
+    """A matched pattern: the token indexes of its steps (the entry's ``head_step`` is the
+    head: the first, or the verb that closes a verb-final variant)."""
 
     entry: TriggerEntry
     tokens: tuple[int, ...]
 
     @property
     def head(self) -> int:
-        return self.tokens[0]
+        return self.tokens[self.entry.head_step]
 
 
 def without_non_events(found: list[TriggerMatch]) -> list[TriggerMatch]:
