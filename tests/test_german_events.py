@@ -285,3 +285,10 @@ def test_sending_is_aid_only_for_what_helps(coder) -> None:
         ev = one(code(coder, text), "AID")
         assert [a.country for a in ev.source] == ["AUT"]
     assert "AID" not in types(code(coder, "Österreich schickte die Dokumente nach Mazedonien."))
+
+
+def test_a_sentence_asked_for_in_court_is_no_political_demand(coder) -> None:
+    for text in ("Der Staatsanwalt forderte zwei Jahre Haft für den Angeklagten.",
+                 "Der Staatsanwalt hat zwei Jahre Haft für den Angeklagten gefordert."):
+        assert "REQUEST" not in types(code(coder, text))
+    assert "REQUEST" in types(code(coder, "Die Opposition forderte den Rücktritt des Innenministers."))

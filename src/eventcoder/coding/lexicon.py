@@ -170,7 +170,7 @@ def verb_final_variants(entries: Sequence[TriggerEntry], finals: Mapping[str, fr
     out: list[TriggerEntry] = []
     for e in entries:
         first = e.steps[0]
-        if len(e.steps) < 2 or not first.exact_only or e.type == NO_EVENT or _light(e.steps[1:]):
+        if len(e.steps) < 2 or not first.exact_only or _light(e.steps[1:]):
             continue
         words = frozenset().union(*(finals.get(w, frozenset()) for w in first.exact))
         if not words:
