@@ -249,3 +249,8 @@ def test_a_sourceless_protest_in_another_city_is_a_new_protest(coder) -> None:
     # the twin: the same unrest without a place of its own restates the first protest
     assert [e.type for e in code(coder, f"{first} The unrest continued until the evening.")] == [
         "PROTEST"]
+
+
+def test_a_possible_strike_is_no_attack(coder) -> None:
+    assert "ASSAULT" not in [e.type for e in code(coder, "Israel warned of a possible airstrike on Gaza.")]
+    assert "ASSAULT" in [e.type for e in code(coder, "Israel carried out an airstrike on Gaza.")]

@@ -292,3 +292,8 @@ def test_a_sentence_asked_for_in_court_is_no_political_demand(coder) -> None:
                  "Der Staatsanwalt hat zwei Jahre Haft für den Angeklagten gefordert."):
         assert "REQUEST" not in types(code(coder, text))
     assert "REQUEST" in types(code(coder, "Die Opposition forderte den Rücktritt des Innenministers."))
+
+
+def test_a_possible_or_planned_act_is_no_event(coder) -> None:
+    assert "ASSAULT" not in types(code(coder, "Die Polizei fürchtete einen möglichen Anschlag in Berlin."))
+    assert "ASSAULT" in types(code(coder, "Islamisten verübten einen Anschlag in Berlin."))

@@ -291,6 +291,16 @@ def hypothetical(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> 
     return False
 
 
+@trigger_filter("unrealised_noun")
+def unrealised_noun(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
+    """A noun event qualified as not (yet) real ("ein möglicher Anschlag", "a possible
+    strike", "der geplante Besuch"; class ``unrealised`` of ``grammar.tsv``) is no event."""
+    words = _classes(g).get("unrealised", frozenset())
+    if not words or not parse_frame(m.entry.frame).nominal:
+        return False
+    return any(view.lowers[j] in words for j in range(max(clause.start, m.head - 2), m.head))
+
+
 @trigger_filter("purpose_infinitive")
 def purpose_infinitive(view: DocView, m: TriggerMatch, clause: Clause, g: Grammar) -> bool:
     """A verb in a to-infinitive ("came to fight X", "a plan to improve relations") is a

@@ -27,5 +27,5 @@ class German(Language):
     bare_attack_nouns = False
     trigger_filters = Language.trigger_filters + (
         "attributive_participle", "question", "clause_modal", "nominal_in_phrase", "mishap",
-        "death_toll", "natural_death", "ordinary_crime",
+        "death_toll", "natural_death", "ordinary_crime", "unrealised_noun",
     )

@@ -28,4 +28,5 @@ class English(Language):
     trigger_filters = Language.trigger_filters + (
         "noun_use", "name_use", "mishap", "attributive_ed", "question", "hypothetical",
         "purpose_infinitive", "nominal_in_phrase", "natural_death", "released_document",
+        "unrealised_noun",
     )
